@@ -1,0 +1,7 @@
+"""`python -m mentorjournal`: the same entry point as the console script."""
+
+from __future__ import annotations
+
+from mentorjournal.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,225 @@
+"""MentorJournalApp: the one App. Opens the journal, routes sections, runs the save queue."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.worker import Worker, WorkerState
+
+from mentorjournal import store as store_module
+from mentorjournal.commands import JournalCommands
+from mentorjournal.errors import JournalDamaged, JournalError, JournalFromFuture, JournalLocked
+from mentorjournal.journal import Journal
+from mentorjournal.saver import SaveQueue
+from mentorjournal.screens.help import HelpModal
+from mentorjournal.screens.home import HomeScreen
+from mentorjournal.screens.setup import PairSetupModal
+from mentorjournal.sections import SECTION_BY_NAME
+from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+
+
+class MentorJournalApp(App[None]):
+    """A mentoring pair's journal. Build it with `make_app`."""
+
+    TITLE = "mentorjournal"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {JournalCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Keys"),
+        Binding("ctrl+t", "toggle_review_together", "Together"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    review_together: reactive[bool] = reactive(False)
+    """Review-together mode: private entries and fields are hidden on every screen."""
+
+    def __init__(
+        self, path: Path | None, journal: Journal | None, today: Callable[[], date]
+    ) -> None:
+        super().__init__()
+        self.path = path
+        self.journal = journal
+        self.today = today
+        self.saver = SaveQueue(self)
+        self._owns_journal = journal is None
+
+    # -- opening the journal ---------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen())
+        if self.journal is None:
+            self.load_journal()
+        else:
+            self._journal_opened(self.journal)
+
+    @work(thread=True, group="load", exclusive=True, exit_on_error=False)
+    def load_journal(self, readonly: bool = False) -> None:
+        """Open, parse and check the journal file off the UI thread."""
+        assert self.path is not None
+        try:
+            journal = Journal.open(self.path, readonly=readonly, today=self.today)
+        except JournalError as error:
+            self.call_from_thread(self._journal_failed, error)
+        else:
+            self.call_from_thread(self._journal_opened, journal)
+
+    def _journal_opened(self, journal: Journal) -> None:
+        self.journal = journal
+        settings = journal.settings()
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        self.watch(self, "theme", self._save_theme, init=False)
+        self._show_mode()
+        if journal.pair() is None:
+            self.push_screen(PairSetupModal(), lambda _pair: self._refresh_home())
+        else:
+            self._refresh_home()
+
+    def _journal_failed(self, error: JournalError) -> None:
+        if isinstance(error, JournalLocked):
+            self.push_screen(
+                ChoiceModal("Journal already open", str(error),
+                            [Choice("readonly", "Open read-only", "primary"),
+                             Choice("quit", "Quit")]),
+                lambda key: self.load_journal(readonly=True) if key == "readonly"
+                else self.exit(message=str(error)),
+            )
+        elif isinstance(error, JournalDamaged):
+            self._offer_repair(error)
+        else:
+            self.push_screen(
+                ChoiceModal("Cannot open the journal", str(error), [Choice("quit", "Quit")]),
+                lambda _key: self.exit(return_code=2, message=str(error)),
+            )
+
+    def _offer_repair(self, error: JournalDamaged) -> None:
+        backups = store_module.backups_of(error.path)
+        choices = [Choice("quit", "Quit, change nothing", "primary")]
+        if backups:
+            choices.append(Choice("restore", f"Restore {backups[0].name}", "warning"))
+        choices.append(Choice("aside", "Move it aside, start empty", "error"))
+        message = (f"{error}\n\nIf you go on, the unreadable file is kept beside it as "
+                   f"{error.path.name}.damaged-<date-time>; nothing is deleted.")
+        self.push_screen(ChoiceModal("The journal cannot be read", message, choices),
+                         lambda key: self.repair_journal(error.path, key, backups[:1]))
+
+    @work(thread=True, group="load", exclusive=True, exit_on_error=False)
+    def repair_journal(self, path: Path, choice: str | None, backups: list[Path]) -> None:
+        """Carry out the user's choice for an unreadable journal (never without consent)."""
+        try:
+            if choice == "restore" and backups:
+                store_module.restore_backup(path, backups[0])
+            elif choice == "aside":
+                moved = store_module.quarantine(path)
+                self.call_from_thread(self.notify, f"The damaged journal is now {moved}",
+                                      markup=False, timeout=15)
+            else:
+                self.call_from_thread(self.exit, None, 2, "The journal was left unchanged.")
+                return
+        except (OSError, JournalError) as error:
+            self.call_from_thread(self.exit, None, 2, f"Could not repair the journal: {error}")
+            return
+        self.load_journal()
+
+    # -- saving ----------------------------------------------------------------
+
+    def save(
+        self,
+        operation: Callable[[], Any],
+        on_saved: Callable[[Any], None] | None = None,
+        on_failed: Callable[[JournalError], None] | None = None,
+    ) -> None:
+        """Queue a write; callbacks run here once it is on disk (or has failed)."""
+        self.saver.submit(operation, on_saved or (lambda _result: None),
+                          on_failed or self.report_save_error)
+
+    def report_save_error(self, error: JournalError) -> None:
+        self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+
+    def _save_theme(self, theme: str) -> None:
+        if self.journal is not None and not self.journal.store.readonly:
+            self.save(lambda: self.journal.update_settings(theme=theme))  # type: ignore[union-attr]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker errors are reported (a bug, not a store error)."""
+        if event.state is WorkerState.ERROR and event.worker.error is not None:
+            self.notify(f"Something went wrong: {event.worker.error!r}", title="Error",
+                        severity="error", markup=False, timeout=15)
+
+    def on_unmount(self) -> None:
+        """Release the journal this app opened (tests hand in journals they close themselves)."""
+        if self._owns_journal and self.journal is not None:
+            self.saver.wait_idle(30)
+            self.journal.close()
+
+    async def action_quit(self) -> None:
+        """Quit once every queued save has reached the disk."""
+        await asyncio.to_thread(self.saver.wait_idle, 30)
+        self.exit()
+
+    # -- navigation ------------------------------------------------------------
+
+    def open_section(self, name: str) -> None:
+        """Show a section's screen on top of home (from a card, a key or the palette)."""
+        if self.journal is None or self.journal.pair() is None:
+            return
+        self.go_home()
+        self.push_screen(SECTION_BY_NAME[name].screen())
+
+    def action_open_section(self, name: str) -> None:
+        self.open_section(name)
+
+    def go_home(self) -> None:
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        self._refresh_home()
+
+    def action_go_home(self) -> None:
+        self.go_home()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpModal):
+            self.push_screen(HelpModal(self.screen))
+
+    def action_toggle_review_together(self) -> None:
+        self.review_together = not self.review_together
+        self.notify("Review together: private entries are hidden." if self.review_together
+                    else "Review together ended: private entries are shown again.")
+
+    def watch_review_together(self) -> None:
+        self._show_mode()
+        self._refresh_home()
+        self.screen.refresh(recompose=False)
+
+    def _show_mode(self) -> None:
+        parts = []
+        if self.review_together:
+            parts.append("REVIEW TOGETHER · private hidden")
+        if self.journal is not None and self.journal.store.readonly:
+            parts.append("read-only")
+        self.sub_title = " · ".join(parts)
+
+    def _refresh_home(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.refresh_summary()
+
+
+def make_app(
+    path: Path | None = None,
+    *,
+    journal: Journal | None = None,
+    today: Callable[[], date] = date.today,
+) -> MentorJournalApp:
+    """The app on the journal file at `path`, or on an already open `journal` (tests)."""
+    if path is None and journal is None:
+        raise ValueError("make_app needs a path or a journal")
+    return MentorJournalApp(path, journal, journal.today if journal else today)

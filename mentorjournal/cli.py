@@ -1,0 +1,104 @@
+"""The command line: `mentorjournal [--db PATH]` runs the app; subcommands do the rest."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from mentorjournal import __version__
+from mentorjournal.errors import JournalError, JournalLocked
+from mentorjournal.paths import ENV_VAR, resolve_journal_path
+
+EXIT_USAGE = 2
+"""Bad input, a damaged journal or one from a newer version."""
+EXIT_LOCKED = 3
+"""The journal is open in a running mentorjournal."""
+
+
+def _db_option(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH", default=default,
+        help=f"the journal file (default: ${ENV_VAR}, else the per-user data folder)",
+    )
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from mentorjournal.app import make_app  # Textual is imported only when the app runs
+
+    app = make_app(resolve_journal_path(args.db))
+    app.run()
+    return app.return_code or 0
+
+
+def _add_demo(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    demo = sub.add_parser(
+        "demo", help="write a sample journal to look around in",
+        description="Write a realistic sample journal (a pair six months in). "
+                    "Refuses to overwrite an existing journal.",
+        epilog="example: mentorjournal demo --db /tmp/demo.json && "
+               "mentorjournal --db /tmp/demo.json",
+    )
+    _db_option(demo, argparse.SUPPRESS)
+    demo.set_defaults(func=_run_demo)
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from mentorjournal.demo import build_demo
+    from mentorjournal.journal import Journal
+
+    path = resolve_journal_path(args.db)
+    if path.exists():
+        return fail(f"{path} already exists; the demo never overwrites a journal. "
+                    "Pass --db with a new path.")
+    journal = Journal.open(path)
+    try:
+        build_demo(journal)
+    finally:
+        journal.close()
+    print(f"Wrote a sample journal to {path}. Open it with: mentorjournal --db {path}")
+    return 0
+
+
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
+    _add_demo,
+]
+"""Each adds one subcommand whose `func(args) -> exit code` runs it."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mentorjournal",
+        description="A private journal for a mentoring pair. Without a subcommand, "
+                    "opens the app on the journal.",
+    )
+    parser.add_argument("--version", action="version", version=f"mentorjournal {__version__}")
+    _db_option(parser)
+    parser.set_defaults(func=_run_app)
+    sub = parser.add_subparsers(title="subcommands", metavar="COMMAND")
+    for add in SUBCOMMANDS:
+        add(sub)
+    return parser
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> int:
+    """Print a one-line error on stderr and return the exit code."""
+    print(f"mentorjournal: {message}", file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except JournalLocked as error:
+        return fail(str(error), EXIT_LOCKED)
+    except JournalError as error:
+        return fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""The command palette: every section, the app's actions, and the current screen's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.app import SystemCommand
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from mentorjournal.sections import SECTIONS
+
+if TYPE_CHECKING:
+    from mentorjournal.app import MentorJournalApp
+
+
+class JournalCommands(Provider):
+    """'Open goals', 'Review together: on', and whatever the screen under the palette offers."""
+
+    def _commands(self) -> Iterator[SystemCommand]:
+        app = cast("MentorJournalApp", self.app)
+        if app.journal is None or app.journal.pair() is None:
+            return
+        for section in SECTIONS:
+            yield SystemCommand(
+                f"Open {section.title.lower()}", section.description,
+                partial(app.open_section, section.name),
+            )
+        yield SystemCommand("Home", "Back to the home screen", app.go_home)
+        yield SystemCommand(
+            "Review together: " + ("leave" if app.review_together else "start"),
+            "Hide private entries and fields while you look at the journal together",
+            app.action_toggle_review_together,
+        )
+        yield SystemCommand("Keys", "List the keys of this screen (F1)", app.action_help)
+        palette_commands = getattr(self.screen, "palette_commands", None)
+        if palette_commands is not None:
+            yield from palette_commands()
+
+    async def discover(self) -> Hits:
+        for command in self._commands():
+            yield DiscoveryHit(command.title, command.callback, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = matcher.match(command.title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.title), command.callback,
+                          help=command.help)

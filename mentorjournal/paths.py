@@ -1,0 +1,24 @@
+"""Where the journal file lives: platformdirs, overridden by --db or MENTORJOURNAL_DB."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "mentorjournal"
+ENV_VAR = "MENTORJOURNAL_DB"
+
+
+def default_journal_path() -> Path:
+    """The per-user journal file, resolved now (never at import)."""
+    return platformdirs.user_data_path(APP_NAME) / "journal.json"
+
+
+def resolve_journal_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """`--db` wins over the environment variable, which wins over the default."""
+    chosen = cli_value or os.environ.get(ENV_VAR)
+    if chosen:
+        return Path(chosen).expanduser().absolute()
+    return default_journal_path()

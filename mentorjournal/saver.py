@@ -1,0 +1,82 @@
+"""SaveQueue: every save runs in a worker thread, one at a time, in the order asked."""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from mentorjournal.errors import JournalError
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+
+@dataclass(frozen=True)
+class _Job:
+    operation: Callable[[], Any]
+    on_saved: Callable[[Any], None]
+    on_failed: Callable[[JournalError], None]
+
+
+class SaveQueue:
+    """One writer: a later edit never lands before an earlier one, and none is cancelled.
+
+    A drain worker is started when the first job arrives and ends when the queue is
+    empty, so `app.workers.wait_for_complete()` in tests returns once all is saved.
+    Callbacks run on the UI thread, after the write is on disk (or has failed).
+    """
+
+    def __init__(self, app: App[Any]) -> None:
+        self._app = app
+        self._jobs: deque[_Job] = deque()
+        self._lock = threading.Lock()
+        self._draining = False
+        self._idle = threading.Event()
+        self._idle.set()
+
+    @property
+    def idle(self) -> bool:
+        """True when nothing is waiting to be written."""
+        return self._idle.is_set()
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block (in a thread) until every queued save has finished."""
+        return self._idle.wait(timeout)
+
+    def submit(
+        self,
+        operation: Callable[[], Any],
+        on_saved: Callable[[Any], None],
+        on_failed: Callable[[JournalError], None],
+    ) -> None:
+        with self._lock:
+            self._jobs.append(_Job(operation, on_saved, on_failed))
+            self._idle.clear()
+            if self._draining:
+                return
+            self._draining = True
+        self._app.run_worker(
+            self._drain, thread=True, group="save", name="save", exit_on_error=False
+        )
+
+    def _drain(self) -> None:
+        try:
+            while True:
+                with self._lock:
+                    if not self._jobs:
+                        return
+                    job = self._jobs.popleft()
+                try:
+                    result = job.operation()
+                except JournalError as error:
+                    self._app.call_from_thread(job.on_failed, error)
+                else:
+                    self._app.call_from_thread(job.on_saved, result)
+        finally:
+            with self._lock:
+                self._draining = False
+                if not self._jobs:
+                    self._idle.set()

@@ -1,0 +1,1 @@
+"""Reusable widgets: data in through constructors and reactives, results out as messages."""

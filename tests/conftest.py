@@ -1,0 +1,76 @@
+"""Shared fixtures: journals built in tmp_path from fixed dates, never the real data folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mentorjournal.app import MentorJournalApp, make_app
+from mentorjournal.demo import build_demo
+from mentorjournal.journal import Journal
+from mentorjournal.model import JournalEntry, Pair, Role
+
+TODAY = date(2026, 11, 25)
+"""Every test runs on this day; snapshots depend on it."""
+
+HOSTILE = "[bold]Ana[/] [@click=app.quit]x[/] \x1b[2J 🚀 مرحبا"
+"""Text that would do harm if it were ever parsed as markup or sent to the terminal."""
+
+SIZE = (120, 40)
+
+
+def fixed_today() -> date:
+    return TODAY
+
+
+@pytest.fixture(autouse=True)
+def _no_real_data_dir(tmp_path_factory: pytest.TempPathFactory,
+                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point the default journal location into a temp folder: tests never touch real data."""
+    home = tmp_path_factory.mktemp("data-home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("MENTORJOURNAL_DB", raising=False)
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal.json"
+
+
+def open_journal(path: Path) -> Journal:
+    return Journal.open(path, today=fixed_today)
+
+
+@pytest.fixture
+def empty_journal(journal_path: Path) -> Iterator[Journal]:
+    """A journal with only its pair: what a first-time user has after the setup form."""
+    journal = open_journal(journal_path)
+    journal.set_pair(Pair(mentor="Sam Okafor", protege="Ana Lima", owner=Role.PROTEGE,
+                          started_on=TODAY))
+    yield journal
+    journal.close()
+
+
+@pytest.fixture
+def journal(journal_path: Path) -> Iterator[Journal]:
+    """The demo journal (a pair six months in) plus an entry holding markup characters."""
+    journal = open_journal(journal_path)
+    build_demo(journal)
+    journal.add(JournalEntry(written_on=TODAY, title="[bold]not bold[/]",
+                             body="Notes with [red]markup[/] and [@click=app.quit]a link[/]"))
+    yield journal
+    journal.close()
+
+
+@pytest.fixture
+def app(journal: Journal) -> MentorJournalApp:
+    return make_app(journal=journal)
+
+
+@pytest.fixture
+def empty_app(empty_journal: Journal) -> MentorJournalApp:
+    return make_app(journal=empty_journal)

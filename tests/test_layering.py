@@ -1,0 +1,31 @@
+"""The core never imports Textual or Rich; screens and widgets never import TinyDB."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CORE = ["model", "codec", "store", "journal", "queries", "dates", "paths", "errors", "demo"]
+PACKAGE = Path(__file__).parent.parent / "mentorjournal"
+
+
+@pytest.mark.parametrize("module", CORE)
+def test_core_is_textual_free(module: str) -> None:
+    code = (f"import sys, mentorjournal.{module}; "
+            "bad = [m for m in ('textual', 'rich') if m in sys.modules]; "
+            "print(*bad, file=sys.stderr); sys.exit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, f"mentorjournal.{module} imports {result.stderr.strip()}"
+
+
+def test_ui_never_touches_tinydb() -> None:
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for folder in ("screens", "widgets")
+        for path in (PACKAGE / folder).rglob("*.py")
+        if "tinydb" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

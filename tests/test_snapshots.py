@@ -1,0 +1,34 @@
+"""What the shell looks like: home on a new and on the demo journal, and hostile names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mentorjournal.app import make_app
+from mentorjournal.journal import Journal
+from mentorjournal.model import Pair
+from tests.conftest import HOSTILE, SIZE, TODAY
+
+
+def test_home_empty(snap_compare: Any, empty_journal: Journal) -> None:
+    assert snap_compare(make_app(journal=empty_journal), terminal_size=SIZE)
+
+
+def test_home_demo(snap_compare: Any, journal: Journal) -> None:
+    assert snap_compare(make_app(journal=journal), terminal_size=SIZE)
+
+
+def test_home_demo_narrow(snap_compare: Any, journal: Journal) -> None:
+    assert snap_compare(make_app(journal=journal), terminal_size=(80, 24))
+
+
+def test_home_hostile_names(snap_compare: Any, empty_journal: Journal) -> None:
+    empty_journal.set_pair(Pair(mentor="[/]", protege=HOSTILE, started_on=TODAY))
+    assert snap_compare(make_app(journal=empty_journal), terminal_size=SIZE)
+
+
+def test_first_run_form(snap_compare: Any, journal_path: Path) -> None:
+    from tests.conftest import fixed_today
+
+    assert snap_compare(make_app(journal_path, today=fixed_today), terminal_size=SIZE)

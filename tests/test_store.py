@@ -1,0 +1,217 @@
+"""The store never loses an acknowledged edit and never overwrites what it could not read."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import orjson
+import pytest
+
+from mentorjournal import store as store_module
+from mentorjournal.errors import (
+    JournalDamaged,
+    JournalFromFuture,
+    JournalLocked,
+    ReadOnlyJournal,
+    SaveFailed,
+)
+from mentorjournal.journal import Journal
+from mentorjournal.model import Pair, Win
+from mentorjournal.store import JournalStore, backups_of, quarantine, restore_backup
+from tests.conftest import TODAY, fixed_today, open_journal
+
+
+def test_round_trip_and_unknown_fields_kept(journal_path: Path) -> None:
+    journal = open_journal(journal_path)
+    win = journal.add(Win(won_on=TODAY, text="first"))
+    journal.close()
+    data = orjson.loads(journal_path.read_bytes())
+    data["wins"][str(win.id)]["mood_from_the_future"] = "kept"
+    data["comets"] = {"1": {"tail": True}}
+    journal_path.write_bytes(orjson.dumps(data))
+
+    journal = open_journal(journal_path)
+    assert journal.wins()[0].extra == {"mood_from_the_future": "kept"}
+    journal.update(journal.wins()[0].__class__(won_on=TODAY, text="edited", id=win.id,
+                                               extra=journal.wins()[0].extra))
+    journal.close()
+    data = orjson.loads(journal_path.read_bytes())
+    assert data["wins"]["1"] == {"mood_from_the_future": "kept", "won_on": "2026-11-25",
+                                 "text": "edited", "size": "small", "goal_id": None,
+                                 "meeting_id": None}
+    assert data["comets"] == {"1": {"tail": True}}
+
+
+def test_file_and_folder_modes(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "journal.json"
+    journal = open_journal(path)
+    journal.add(Win(won_on=TODAY, text="x"))
+    journal.close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("step", ["write", "fsync", "replace"])
+def test_failed_write_leaves_old_file_and_memory(journal_path: Path, step: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    journal = open_journal(journal_path)
+    journal.add(Win(won_on=TODAY, text="kept"))
+    before = journal_path.read_bytes()
+
+    def boom(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    target = {"write": "fdopen", "fsync": "fsync", "replace": "replace"}[step]
+    monkeypatch.setattr(store_module.os, target, boom)
+    with pytest.raises(SaveFailed, match="No space left"):
+        journal.add(Win(won_on=TODAY, text="lost"))
+    monkeypatch.undo()
+
+    assert journal_path.read_bytes() == before
+    assert [w.text for w in journal.wins()] == ["kept"]  # memory rolled back to the disk
+    assert not list(journal_path.parent.glob(".*tmp*"))
+    journal.add(Win(won_on=TODAY, text="again"))  # and it can be saved once the fault is gone
+    assert [w.text for w in open_again(journal).wins()] == ["again", "kept"]
+
+
+def open_again(journal: Journal) -> Journal:
+    path = journal.store.path
+    assert path is not None
+    journal.close()
+    return open_journal(path)
+
+
+def test_second_instance_refused(journal_path: Path) -> None:
+    first = open_journal(journal_path)
+    with pytest.raises(JournalLocked, match=f"pid {os.getpid()}"):
+        JournalStore.open(journal_path)
+    first.close()
+    JournalStore.open(journal_path).close()
+
+
+def test_read_only_open_cannot_write(journal_path: Path) -> None:
+    first = open_journal(journal_path)
+    first.add(Win(won_on=TODAY, text="x"))
+    reader = Journal(JournalStore.open(journal_path, readonly=True), fixed_today)
+    assert [w.text for w in reader.wins()] == ["x"]
+    with pytest.raises(ReadOnlyJournal):
+        reader.add(Win(won_on=TODAY, text="y"))
+    assert [w.text for w in reader.wins()] == ["x"]
+    first.close()
+
+
+def test_future_schema_refused_byte_identical(journal_path: Path) -> None:
+    payload = b'{"meta": {"1": {"schema_version": 99}}, "wins": {}}'
+    journal_path.write_bytes(payload)
+    with pytest.raises(JournalFromFuture, match="format 99"):
+        JournalStore.open(journal_path)
+    assert journal_path.read_bytes() == payload
+
+
+@pytest.mark.parametrize("payload", [
+    b"", b"   ", b"{not json", b'{"meta": {"1": {"schema_version": 1}}, "wins": {"1": {"te',
+    b"[1, 2, 3]", b'{"meta": {"1": {}}}', b'{"meta": {"1": {"schema_version": 1}}, "wins": []}',
+    b'{"meta": {"1": {"schema_version": 1}}, "wins": {"1": {"won_on": 5, "text": "x"}}}',
+])
+def test_unreadable_files_never_overwritten(journal_path: Path, payload: bytes) -> None:
+    journal_path.write_bytes(payload)
+    for _attempt in range(2):  # and the lock is released after each refusal
+        with pytest.raises(JournalDamaged):
+            open_journal(journal_path)
+    assert journal_path.read_bytes() == payload
+    assert sorted(p.name for p in journal_path.parent.iterdir()) == [
+        "journal.json", "journal.json.lock"]
+
+
+def test_quarantine_and_restore_backup(journal_path: Path) -> None:
+    journal = open_journal(journal_path)
+    journal.set_pair(Pair(mentor="M", protege="P"))
+    journal.close()
+    open_journal(journal_path).close()  # the open makes today's backup
+    (backup,) = backups_of(journal_path)
+    assert backup.name == f"journal.json.backup-{TODAY.isoformat()}"
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+    journal_path.write_bytes(b"{garbage")
+    restore_backup(journal_path, backup)
+    assert open_journal(journal_path).pair() is not None
+    damaged = list(journal_path.parent.glob("journal.json.damaged-*"))
+    assert [p.read_bytes() for p in damaged] == [b"{garbage"]
+
+    moved = quarantine(journal_path)
+    assert not journal_path.exists() and moved.exists()
+
+
+def test_backups_roll(journal_path: Path) -> None:
+    first = open_journal(journal_path)
+    first.add(Win(won_on=TODAY, text="x"))
+    first.close()
+    for day in range(1, 12):
+        (journal_path.parent / f"journal.json.backup-2026-10-{day:02d}").write_bytes(b"{}")
+    journal = open_journal(journal_path)
+    assert len(backups_of(journal_path)) == 7
+    assert backups_of(journal_path)[0].name.endswith(TODAY.isoformat())
+    journal.close()
+
+
+def test_parsed_once_per_open(journal: Journal) -> None:
+    path = journal.store.path
+    assert path is not None
+    journal.close()
+    reopened = open_journal(path)
+    for _ in range(3):
+        reopened.check()
+        reopened.goals(), reopened.wins(), reopened.meetings()
+    reopened.add(Win(won_on=TODAY, text="one more"))
+    reopened.wins()
+    assert reopened.store.parse_count == 1
+    reopened.close()
+
+
+def test_batch_is_all_or_nothing(journal_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    journal = open_journal(journal_path)
+    journal.add(Win(won_on=TODAY, text="before"))
+    writes = journal.store.writes
+    with journal.batch():
+        journal.add(Win(won_on=TODAY, text="a"))
+        journal.add(Win(won_on=TODAY, text="b"))
+    assert journal.store.writes == writes + 1
+
+    def broken_replace(*_args: object) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(store_module.os, "replace", broken_replace)
+    with pytest.raises(SaveFailed), journal.batch():
+        journal.add(Win(won_on=TODAY, text="c"))
+        journal.add(Win(won_on=TODAY, text="d"))
+    assert sorted(w.text for w in journal.wins()) == ["a", "b", "before"]
+
+
+def test_orphan_temp_files_cleaned(journal_path: Path) -> None:
+    open_journal(journal_path).close()
+    orphan = journal_path.parent / ".journal.json.tmp-99999"
+    orphan.write_bytes(b"half")
+    open_journal(journal_path).close()
+    assert not orphan.exists()
+
+
+def test_migration_runs_after_backup(journal_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    journal_path.write_bytes(b'{"meta": {"1": {"schema_version": 1}}, "wins": {}}')
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(store_module.MIGRATIONS, 1, lambda d: {**d, "added": {}})
+    JournalStore.open(journal_path).close()
+    data = orjson.loads(journal_path.read_bytes())
+    assert data["meta"]["1"]["schema_version"] == 2 and "added" in data
+    assert (journal_path.parent / "journal.json.pre-v2").read_bytes().startswith(b'{"meta"')
+
+
+def test_lone_surrogate_refused_not_written(journal_path: Path) -> None:
+    journal = open_journal(journal_path)
+    journal.add(Win(won_on=TODAY, text="ok"))
+    before = journal_path.read_bytes()
+    with pytest.raises(SaveFailed):
+        journal.add(Win(won_on=TODAY, text="bad \ud800"))
+    assert journal_path.read_bytes() == before
