@@ -23,6 +23,7 @@ from mentorjournal.screens.help import HelpModal
 from mentorjournal.screens.home import HomeScreen
 from mentorjournal.screens.setup import PairSetupModal
 from mentorjournal.sections import SECTION_BY_NAME
+from mentorjournal.textsafe import printable
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 
 
@@ -65,11 +66,21 @@ class MentorJournalApp(App[None]):
         """Open, parse and check the journal file off the UI thread."""
         assert self.path is not None
         try:
-            journal = Journal.open(self.path, readonly=readonly, today=self.today)
+            journal = Journal.open(self.path, readonly=readonly, today=self.today, verify=False)
         except JournalError as error:
             self.call_from_thread(self._journal_failed, error)
+            return
+        self.call_from_thread(self._journal_opened, journal)
+
+    @work(thread=True, group="load", exit_on_error=False)
+    def verify_journal(self, journal: Journal) -> None:
+        """Read every record while the home screen already shows the pair."""
+        try:
+            journal.verify()
+        except JournalError as error:
+            self.call_from_thread(self._journal_unreadable, journal, error)
         else:
-            self.call_from_thread(self._journal_opened, journal)
+            self.call_from_thread(self._refresh_home)
 
     def _journal_opened(self, journal: Journal) -> None:
         self.journal = journal
@@ -78,10 +89,20 @@ class MentorJournalApp(App[None]):
             self.theme = settings.theme
         self.watch(self, "theme", self._save_theme, init=False)
         self._show_mode()
+        if not journal.verified:  # after the first paint, so the pair shows at once
+            self.call_after_refresh(self.verify_journal, journal)
         if journal.pair() is None:
             self.push_screen(PairSetupModal(), lambda _pair: self._refresh_home())
         else:
             self._refresh_home()
+
+    def _journal_unreadable(self, journal: Journal, error: JournalError) -> None:
+        """A damaged record found after opening: close the journal, then offer repairs."""
+        self.saver.wait_idle(30)
+        journal.close()
+        self.journal = None
+        self.go_home()
+        self._journal_failed(error)
 
     def _journal_failed(self, error: JournalError) -> None:
         if isinstance(error, JournalLocked):
@@ -142,7 +163,7 @@ class MentorJournalApp(App[None]):
                           on_failed or self.report_save_error)
 
     def report_save_error(self, error: JournalError) -> None:
-        self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+        self.notify(printable(str(error)), title="Not saved", severity="error", markup=False, timeout=10)
 
     def _save_theme(self, theme: str) -> None:
         if self.journal is not None and not self.journal.store.readonly:

@@ -14,6 +14,7 @@ import typing
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 R = TypeVar("R")
@@ -48,74 +49,111 @@ def _encode(value: Any) -> Any:
 
 def from_doc(cls: type[R], doc: Any, doc_id: int = 0) -> R:
     """The record of type `cls` stored as `doc`; raises DocumentError on a bad shape."""
-    if not isinstance(doc, dict):
-        raise DocumentError(f"expected an object for {cls.__name__}, found {_kind(doc)}")
-    hints, names = _schema(cls)
-    values: dict[str, Any] = {}
-    for name, hint in hints.items():
-        if name in doc:
-            try:
-                values[name] = _decode(hint, doc[name])
-            except DocumentError as error:
-                raise DocumentError(f"{cls.__name__}.{name}: {error}") from None
-    if "id" in names:
-        values["id"] = doc_id
-    values["extra"] = {k: v for k, v in doc.items() if k not in names}
-    try:
-        return cls(**values)
-    except TypeError as error:  # a required field is missing
-        raise DocumentError(f"{cls.__name__}: {error}") from None
+    return _record_decoder(cls)(doc, doc_id)  # type: ignore[no-any-return]
+
+
+Decoder = Callable[[Any], Any]
 
 
 @cache
-def _schema(cls: type[Any]) -> tuple[dict[str, Any], frozenset[str]]:
-    all_hints = typing.get_type_hints(cls)
+def _record_decoder(cls: type[Any]) -> Callable[[Any, int], Any]:
+    """Compile, once per record type, a function that decodes its documents."""
+    hints = typing.get_type_hints(cls)
     names = frozenset(f.name for f in dataclasses.fields(cls))
-    hints = {n: all_hints[n] for n in names if n not in _SKIP}
-    return hints, names
+    plan = [(n, _decoder(hints[n])) for n in sorted(names) if n not in _SKIP]
+    has_id = "id" in names
+
+    def decode(doc: Any, doc_id: int) -> Any:
+        if not isinstance(doc, dict):
+            raise DocumentError(f"expected an object for {cls.__name__}, found {_kind(doc)}")
+        values: dict[str, Any] = {}
+        for name, field_decoder in plan:
+            if name in doc:
+                try:
+                    values[name] = field_decoder(doc[name])
+                except DocumentError as error:
+                    raise DocumentError(f"{cls.__name__}.{name}: {error}") from None
+        unknown = len(doc) > len(values)  # only then is there anything to keep in `extra`
+        values["extra"] = {k: v for k, v in doc.items() if k not in names} if unknown else {}
+        if has_id:
+            values["id"] = doc_id
+        try:
+            return cls(**values)
+        except TypeError as error:  # a required field is missing
+            raise DocumentError(f"{cls.__name__}: {error}") from None
+
+    return decode
 
 
-def _decode(hint: Any, value: Any) -> Any:  # noqa: C901 - one branch per kind of hint
+@cache
+def _decoder(hint: Any) -> Decoder:  # noqa: C901 - one branch per kind of hint
+    """Compile the decoder of one field type."""
     origin = typing.get_origin(hint)
     if origin is types.UnionType or origin is typing.Union:
-        if value is None:
-            return None
-        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _decode(inner, value)
+        (inner_hint,) = [a for a in typing.get_args(hint) if a is not type(None)]
+        inner = _decoder(inner_hint)
+        return lambda value: None if value is None else inner(value)
     if origin is tuple:
-        if not isinstance(value, list):
-            raise DocumentError(f"expected a list, found {_kind(value)}")
-        inner = typing.get_args(hint)[0]
-        return tuple(_decode(inner, v) for v in value)
+        item = _decoder(typing.get_args(hint)[0])
+
+        def decode_tuple(value: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise DocumentError(f"expected a list, found {_kind(value)}")
+            return tuple(item(v) for v in value)
+
+        return decode_tuple
     if origin is dict:
-        if not isinstance(value, dict):
-            raise DocumentError(f"expected an object, found {_kind(value)}")
-        return value
+        return _checker(dict, "an object")
     if hint is Any:
-        return value
-    if isinstance(hint, type):
-        if issubclass(hint, Enum):
-            try:
-                return hint(value)
-            except ValueError:
-                raise DocumentError(f"unknown value {value!r}") from None
-        if hint is datetime or hint is date:
-            if not isinstance(value, str):
-                raise DocumentError(f"expected a date, found {_kind(value)}")
-            try:
-                return hint.fromisoformat(value)
-            except ValueError:
-                raise DocumentError(f"not a date: {value!r}") from None
-        if dataclasses.is_dataclass(hint):
-            return from_doc(hint, value)
-        if hint is float and isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-        if hint is int and isinstance(value, bool):
-            raise DocumentError("expected a number, found true/false")
-        if isinstance(value, hint):
-            return value
-        raise DocumentError(f"expected {hint.__name__}, found {_kind(value)}")
+        return lambda value: value
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return _enum_decoder(hint)
+    if hint is datetime or hint is date:
+        return _date_decoder(hint)
+    if dataclasses.is_dataclass(hint):
+        record = _record_decoder(hint)
+        return lambda value: record(value, 0)
+    if hint is float:
+        def decode_float(value: Any) -> float:
+            if type(value) is float or type(value) is int:
+                return float(value)
+            raise DocumentError(f"expected a number, found {_kind(value)}")
+
+        return decode_float
+    if hint in (str, int, bool):
+        return _checker(hint, {str: "text", int: "a number", bool: "true/false"}[hint])
     raise DocumentError(f"unsupported field type {hint!r}")  # pragma: no cover
+
+
+def _checker(kind: type[Any], name: str) -> Decoder:
+    def check(value: Any) -> Any:
+        if type(value) is kind:  # exact: True is not a number here
+            return value
+        raise DocumentError(f"expected {name}, found {_kind(value)}")
+
+    return check
+
+
+def _enum_decoder(enum: type[Enum]) -> Decoder:
+    def decode_enum(value: Any) -> Enum:
+        try:
+            return enum(value)
+        except ValueError:
+            raise DocumentError(f"unknown value {value!r}") from None
+
+    return decode_enum
+
+
+def _date_decoder(kind: type[date]) -> Decoder:
+    def decode_date(value: Any) -> date:
+        if not isinstance(value, str):
+            raise DocumentError(f"expected a date, found {_kind(value)}")
+        try:
+            return kind.fromisoformat(value)
+        except ValueError:
+            raise DocumentError(f"not a date: {value!r}") from None
+
+    return decode_date
 
 
 def _kind(value: Any) -> str:

@@ -58,24 +58,41 @@ class Journal:
         self.store = store
         self.today = today
         self._cache: dict[str, dict[int, Any]] = {}
+        self._versions: dict[str, int] = {}
+        self.verified = False
+        """True once every record has been decoded: the whole journal is known good."""
 
     @classmethod
     def open(
-        cls, path: Path, *, readonly: bool = False, today: Callable[[], date] = date.today
+        cls,
+        path: Path,
+        *,
+        readonly: bool = False,
+        today: Callable[[], date] = date.today,
+        verify: bool = True,
     ) -> Journal:
-        """Open the journal file, check every record, then take the day's backup.
+        """Open the journal file (parsed once); with `verify`, also check it (see `verify`).
 
         Raises JournalLocked, JournalDamaged or JournalFromFuture; the file is untouched then.
+        The app opens with verify=False to paint at once, then verifies in a worker.
         """
-        store = JournalStore.open(path, readonly=readonly)
-        journal = cls(store, today)
-        try:
-            journal.check()
-        except BaseException:
-            store.close()
-            raise
-        store.make_daily_backup(today())
+        journal = cls(JournalStore.open(path, readonly=readonly), today)
+        if verify:
+            try:
+                journal.verify()
+            except BaseException:
+                journal.close()
+                raise
         return journal
+
+    def verify(self) -> None:
+        """Decode every record (a damaged one raises JournalDamaged), then take the day's backup.
+
+        A backup is only ever taken of a journal that has been read in full.
+        """
+        self.check()
+        self.store.make_daily_backup(self.today())
+        self.verified = True
 
     def now(self) -> datetime:
         """The current time, consistent with `today` (fixed dates in tests give fixed times)."""
@@ -121,7 +138,13 @@ class Journal:
                 yield
         except JournalError:
             self._cache.clear()
+            for name in RECORD_TYPES:  # a decode racing the failed batch must not be cached
+                self._versions[name] = self._versions.get(name, 0) + 1
             raise
+
+    def count(self, cls: type[Any]) -> int:
+        """How many records of a type there are, without decoding them."""
+        return len(self.store.docs(TABLE_OF[cls]))
 
     def check(self) -> None:
         """Decode every table now, so a damaged record is reported at open, not mid-session."""
@@ -129,17 +152,23 @@ class Journal:
             self._table(name)
 
     def _table(self, name: str) -> dict[int, Any]:
-        with self.store.lock:
-            cached = self._cache.get(name)
-            if cached is None:
-                cls = RECORD_TYPES[name]
-                try:
-                    cached = {i: from_doc(cls, d, i) for i, d in self.store.docs(name).items()}
-                except DocumentError as error:
-                    path = self.store.path
-                    raise JournalDamaged(path, f"{name}: {error}") if path else error from None
-                self._cache[name] = cached
+        cached = self._cache.get(name)
+        if cached is not None:
             return cached
+        with self.store.lock:
+            version = self._versions.get(name, 0)
+            docs = self.store.docs(name)
+        # Decode outside the lock: the UI thread may read other tables meanwhile.
+        cls = RECORD_TYPES[name]
+        try:
+            decoded = {i: from_doc(cls, d, i) for i, d in docs.items()}
+        except DocumentError as error:
+            path = self.store.path
+            raise JournalDamaged(path, f"{name}: {error}") if path else error from None
+        with self.store.lock:
+            if self._versions.get(name, 0) == version:  # no write landed while decoding
+                self._cache[name] = decoded
+        return decoded
 
     @contextmanager
     def _refreshing(self, name: str) -> Iterator[None]:
@@ -147,6 +176,7 @@ class Journal:
             yield
         finally:
             self._cache.pop(name, None)
+            self._versions[name] = self._versions.get(name, 0) + 1
             if self.store.readonly:
                 self._cache.clear()
 

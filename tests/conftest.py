@@ -7,6 +7,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from rich.text import Text
+from textual.app import App
+from textual.content import Content
 
 from mentorjournal.app import MentorJournalApp, make_app
 from mentorjournal.demo import build_demo
@@ -24,6 +27,15 @@ SIZE = (120, 40)
 
 def fixed_today() -> date:
     return TODAY
+
+
+def screen_text(app: App[object]) -> str:
+    """The text of every widget that draws text on the current screen (for assertions)."""
+    parts = []
+    for widget in app.screen.walk_children(with_self=False):
+        if widget.display and isinstance(rendered := widget.render(), Content | Text | str):
+            parts.append(str(rendered))
+    return "\n".join(parts)
 
 
 @pytest.fixture(autouse=True)

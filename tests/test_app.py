@@ -4,23 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from mentorjournal.app import MentorJournalApp, make_app
 from mentorjournal.journal import Journal
 from mentorjournal.model import Pair, Win
 from mentorjournal.sections import SECTIONS
+from mentorjournal.textsafe import printable
 from mentorjournal.screens.home import HomeScreen
 from mentorjournal.screens.setup import PairSetupModal
 from mentorjournal.widgets.choice_modal import ChoiceModal
-from tests.conftest import HOSTILE, SIZE, TODAY, fixed_today, open_journal
-
-
-def screen_text(app: MentorJournalApp) -> str:
-    """Everything the user can read on the current screen."""
-    return "\n".join(
-        str(widget.render()) for widget in app.screen.query(Static) if widget.display
-    )
+from tests.conftest import HOSTILE, SIZE, TODAY, fixed_today, open_journal, screen_text
 
 
 async def test_first_run_asks_for_the_pair(journal_path: Path) -> None:
@@ -41,7 +35,8 @@ async def test_first_run_asks_for_the_pair(journal_path: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen), screen_text(app)
-        assert HOSTILE in screen_text(app)  # markup shown literally, nothing executed
+        # markup shown literally, the escape code as a visible symbol, nothing executed
+        assert printable(HOSTILE) in screen_text(app) and "\x1b" not in screen_text(app)
         assert app.is_running
     journal = open_journal(journal_path)
     assert journal.pair() == Pair(mentor="Sam", protege=HOSTILE, started_on=TODAY, id=1)

@@ -8,7 +8,9 @@ from typing import Any
 from mentorjournal.app import make_app
 from mentorjournal.journal import Journal
 from mentorjournal.model import Pair
-from tests.conftest import HOSTILE, SIZE, TODAY
+from textual.pilot import Pilot
+
+from tests.conftest import HOSTILE, SIZE, TODAY, fixed_today
 
 
 def test_home_empty(snap_compare: Any, empty_journal: Journal) -> None:
@@ -28,7 +30,11 @@ def test_home_hostile_names(snap_compare: Any, empty_journal: Journal) -> None:
     assert snap_compare(make_app(journal=empty_journal), terminal_size=SIZE)
 
 
-def test_first_run_form(snap_compare: Any, journal_path: Path) -> None:
-    from tests.conftest import fixed_today
+async def _opened(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
-    assert snap_compare(make_app(journal_path, today=fixed_today), terminal_size=SIZE)
+
+def test_first_run_form(snap_compare: Any, journal_path: Path) -> None:
+    app = make_app(journal_path, today=fixed_today)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_opened)

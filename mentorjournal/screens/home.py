@@ -14,6 +14,7 @@ from mentorjournal.model import Pair
 from mentorjournal.queries import home_summaries
 from mentorjournal.screens.base import JournalAccess
 from mentorjournal.sections import SECTIONS
+from mentorjournal.textsafe import printable
 from mentorjournal.widgets.section_card import SectionCard
 
 
@@ -23,13 +24,14 @@ def describe_pair(pair: Pair) -> Content:
     owner = "the protégé's" if pair.owner.value == "protege" else "the mentor's"
     return Content.from_markup(
         "[b]$protege[/b] (protégé) and [b]$mentor[/b] (mentor)$since · $owner journal",
-        protege=pair.protege, mentor=pair.mentor, since=since, owner=owner,
+        protege=printable(pair.protege), mentor=printable(pair.mentor), since=since, owner=owner,
     )
 
 
 class HomeScreen(JournalAccess, Screen[None]):
     """The pair at a glance; each card opens its section."""
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         *(Binding(s.key, f"app.open_section('{s.name}')", s.title, show=False)
           for s in SECTIONS),
@@ -53,9 +55,6 @@ class HomeScreen(JournalAccess, Screen[None]):
             )
         yield Footer()
 
-    def on_resize(self) -> None:
-        self.set_class(self.size.width < 100, "-narrow")
-
     def on_mount(self) -> None:
         self.refresh_summary()
 
@@ -69,6 +68,8 @@ class HomeScreen(JournalAccess, Screen[None]):
         pair = self.journal.pair()
         if pair is not None:
             self.query_one("#pair", Static).update(describe_pair(pair))
+        if not self.journal.verified:
+            return  # the cards follow once every record has been read
         for summary in home_summaries(self.journal, include_private=self.show_private):
             card = self.query_one(f"#card-{summary.section}", SectionCard)
             card.show(summary.figure, summary.hint)

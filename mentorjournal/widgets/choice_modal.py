@@ -12,6 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from mentorjournal.textsafe import printable
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -48,12 +50,12 @@ class ChoiceModal(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Content(self._title), id="choice-title")
-            yield Static(Content(self._message), id="choice-message")
+            yield Static(Content(printable(self._title)), id="choice-title")
+            yield Static(Content(printable(self._message)), id="choice-message")
             with Horizontal():
                 for choice in self._choices:
                     yield Button(
-                        Content(choice.label), id=f"choice-{choice.key}",
+                        Content(printable(choice.label)), id=f"choice-{choice.key}",
                         variant=choice.variant,  # type: ignore[arg-type]
                     )
 

@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Static
+
+from mentorjournal.textsafe import printable
 
 
 class SectionCard(Widget, can_focus=True):
-    """Click it or press Enter on it to open the section."""
+    """Click it or press Enter on it to open the section. One widget, no children: cheap."""
 
     DEFAULT_CSS = """
     SectionCard {
         height: auto; min-height: 7; padding: 0 1; border: round $panel-lighten-2;
         &:focus { border: round $accent; background: $boost; }
         &:hover { background: $boost; }
-        .card-title { text-style: bold; color: $text-primary; }
-        .card-figure { margin-top: 1; }
-        .card-hint { color: $text-muted; }
     }
     """
     BINDINGS = [Binding("enter", "choose", "Open", show=False)]
+
+    figure: reactive[str] = reactive("…", layout=True)
+    """What there is, e.g. '20 meetings · last 2026-11-15' (plain text)."""
+    hint: reactive[str] = reactive("", layout=True)
+    """The next step, e.g. 'Log your first meeting.' (plain text)."""
 
     class Chosen(Message):
         """The user chose this card's section."""
@@ -35,17 +38,20 @@ class SectionCard(Widget, can_focus=True):
     def __init__(self, section: str, title: str, key: str) -> None:
         super().__init__(id=f"card-{section}")
         self.section = section
-        self._title = Content.from_markup("[b]$key[/b]  $title", key=key, title=title)
+        self._title = title
+        self._key = key
 
-    def compose(self) -> ComposeResult:
-        yield Static(self._title, classes="card-title")
-        yield Static("…", classes="card-figure", markup=False)
-        yield Static("", classes="card-hint", markup=False)
+    def render(self) -> Content:
+        return Content.from_markup(
+            "[b $text-primary]$key  $title[/]\n\n$figure\n[dim]$hint[/]",
+            key=self._key, title=self._title, figure=printable(self.figure),
+            hint=printable(self.hint),
+        )
 
     def show(self, figure: str, hint: str) -> None:
         """Set the card's figure and next-step hint (plain text, never markup)."""
-        self.query_one(".card-figure", Static).update(Content(figure))
-        self.query_one(".card-hint", Static).update(Content(hint))
+        self.figure = figure
+        self.hint = hint
 
     def action_choose(self) -> None:
         self.post_message(self.Chosen(self.section))

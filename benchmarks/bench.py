@@ -1,0 +1,226 @@
+"""Measure mentorjournal on a ten-year journal, each figure beside its floor, in one run.
+
+    python benchmarks/bench.py [--quick] [--json]
+
+Start-up and export are whole processes (medians); saves and screens are in-process.
+With --json the last line is one JSON object of the ratios and figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from heavy_journal import TODAY, build_heavy  # noqa: E402
+
+from mentorjournal.journal import Journal  # noqa: E402
+from mentorjournal.model import JournalEntry, Meeting  # noqa: E402
+from mentorjournal.store import atomic_write  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+TARGETS = {"start_ratio": 1.25, "save_ratio": 2.0, "export_vs_jrnl": 0.5,
+           "peak_rss_mib": 100.0, "open_screen_ms": 100.0, "keystroke_ms": 50.0}
+
+
+def median_time(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_child(*args: str) -> str:
+    result = subprocess.run([sys.executable, *args], capture_output=True, text=True,
+                            check=True, stdin=subprocess.DEVNULL)
+    return result.stdout
+
+
+def bench_startup(path: Path, runs: int) -> dict[str, float]:
+    script = str(HERE / "_startup.py")
+    rss: list[float] = []
+    bare: list[float] = []
+    ours: list[float] = []
+    for _ in range(runs):  # interleaved, so both see the same machine
+        start = time.perf_counter()
+        run_child(script, "bare")
+        bare.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        rss.append(float(run_child(script, "app", str(path)).split()[-1]))
+        ours.append(time.perf_counter() - start)
+    return {"bare_s": statistics.median(bare), "app_s": statistics.median(ours),
+            "peak_rss_mib": max(rss)}
+
+
+def bench_save(path: Path, runs: int) -> dict[str, float]:
+    journal = Journal.open(path, today=lambda: TODAY)
+    try:
+        meeting = journal.meetings()[100]
+        counter = iter(range(10**6))
+
+        def edit() -> None:
+            journal.update(dataclasses.replace(meeting, notes=f"{meeting.notes} {next(counter)}"))
+
+        data = journal.store._storage.read()
+        floor_path = path.with_name("floor.json")
+
+        def floor() -> None:
+            atomic_write(floor_path, orjson.dumps(data))
+
+        return {"save_ms": median_time(edit, runs) * 1e3, "floor_ms": median_time(floor, runs) * 1e3}
+    finally:
+        journal.close()
+
+
+def jrnl_journal(folder: Path, entries: list[JournalEntry]) -> Path | None:
+    """The same 3,000 entries as a jrnl journal and its config; None without jrnl."""
+    if shutil.which("jrnl") is None and not (Path(sys.executable).parent / "jrnl").exists():
+        return None
+    text = folder / "jrnl.txt"
+    with text.open("w", encoding="utf-8") as handle:
+        for entry in sorted(entries, key=lambda e: (e.written_on, e.id)):
+            handle.write(f"[{entry.written_on.isoformat()} 09:00] {entry.title}\n{entry.body}\n\n")
+    config = folder / "jrnl.yaml"
+    config.write_text(
+        "colors: {body: none, date: none, tags: none, title: none}\n"
+        "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: false\n"
+        f"indent_character: '|'\njournals: {{default: {{journal: {text}}}}}\n"
+        "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%Y-%m-%d %H:%M'\n"
+        "version: v4.6\n", encoding="utf-8")
+    return config
+
+
+def bench_export(path: Path, runs: int) -> dict[str, float | None]:
+    try:
+        import mentorjournal.export  # noqa: F401
+    except ImportError:
+        return {"export_s": None, "jrnl_s": None}
+    out = path.with_name("export.md")
+    ours = median_time(lambda: run_child("-m", "mentorjournal", "export", "--db", str(path),
+                                         "--include-private", "-o", str(out), "--force"), runs)
+    journal = Journal.open(path, readonly=True, today=lambda: TODAY)
+    config = jrnl_journal(path.parent, journal.records(JournalEntry))
+    journal.close()
+    if config is None:
+        return {"export_s": ours, "jrnl_s": None}
+    jrnl = str(Path(sys.executable).parent / "jrnl")
+    theirs = median_time(lambda: subprocess.run(
+        [jrnl, "--config-file", str(config), "--export", "markdown"], check=True,
+        capture_output=True, stdin=subprocess.DEVNULL, env={**os.environ, "NO_COLOR": "1"}), runs)
+    return {"export_s": ours, "jrnl_s": theirs}
+
+
+async def bench_screens(path: Path) -> dict[str, float | None]:
+    """Open the meeting log and the journal screen in-process; time a key in an editor."""
+    from mentorjournal.app import make_app
+
+    journal = Journal.open(path, today=lambda: TODAY)
+    app = make_app(journal=journal)
+    figures: dict[str, float | None] = {"open_screen_ms": None, "keystroke_ms": None}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        opened = []
+        for section in ("meetings", "journal"):
+            start = time.perf_counter()
+            app.open_section(section)
+            await pilot.pause()
+            opened.append((time.perf_counter() - start) * 1e3)
+            app.go_home()
+            await pilot.pause()
+        figures["open_screen_ms"] = max(opened)
+        figures["keystroke_ms"] = await _keystroke(app, pilot)
+    journal.close()
+    return figures
+
+
+async def _keystroke(app: object, pilot: object) -> float | None:
+    """Median key-to-screen time typing in the journal entry editor, if there is one."""
+    from textual.widgets import TextArea
+
+    app.open_section("journal")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("n")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    areas = app.screen.query(TextArea)  # type: ignore[attr-defined]
+    if not areas:
+        return None
+    areas.first().focus()
+    times = []
+    for char in "a quick note between meetings":
+        start = time.perf_counter()
+        await pilot.press(char if char != " " else "space")  # type: ignore[attr-defined]
+        await pilot.pause()  # type: ignore[attr-defined]
+        times.append((time.perf_counter() - start) * 1e3)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs (under 45 s)")
+    parser.add_argument("--json", action="store_true", help="end with one JSON line")
+    args = parser.parse_args()
+    runs = 5 if args.quick else 15
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "heavy.json"
+        journal = Journal.open(path, today=lambda: TODAY)
+        build_heavy(journal)
+        journal.close()
+        size_mb = path.stat().st_size / 1e6
+        start = bench_startup(path, runs)
+        save = bench_save(path, runs * 4)
+        export = bench_export(path, max(3, runs // 2))
+        screens = asyncio.run(bench_screens(path))
+    result = {
+        "start_ratio": start["app_s"] / start["bare_s"],
+        "save_ratio": save["save_ms"] / save["floor_ms"],
+        "export_vs_jrnl": (export["export_s"] / export["jrnl_s"]
+                           if export["export_s"] and export["jrnl_s"] else None),
+        "peak_rss_mib": start["peak_rss_mib"],
+        "open_screen_ms": screens["open_screen_ms"],
+        "keystroke_ms": screens["keystroke_ms"],
+    }
+    rows = [
+        ("heavy journal", f"{size_mb:.1f} MB", "", ""),
+        ("start-up to home", f"{start['app_s']:.3f} s", f"bare app {start['bare_s']:.3f} s",
+         f"{result['start_ratio']:.2f}x"),
+        ("save one meeting", f"{save['save_ms']:.1f} ms",
+         f"orjson atomic write {save['floor_ms']:.1f} ms", f"{result['save_ratio']:.2f}x"),
+        ("export to Markdown", _fmt(export["export_s"], "s"),
+         f"jrnl 3,000 entries {_fmt(export['jrnl_s'], 's')}", _fmt(result["export_vs_jrnl"], "x")),
+        ("peak memory", f"{start['peak_rss_mib']:.0f} MiB", "", ""),
+        ("open meetings/journal", _fmt(screens["open_screen_ms"], "ms"), "", ""),
+        ("key to screen", _fmt(screens["keystroke_ms"], "ms"), "", ""),
+    ]
+    for name, figure, floor, ratio in rows:
+        print(f"{name:<22} {figure:>12}   {floor:<34} {ratio}")
+    failed = [k for k, limit in TARGETS.items() if result[k] is not None and result[k] > limit]
+    print("targets:", "all met" if not failed else "missed: " + ", ".join(failed),
+          "(figures marked None were not measurable here)" if None in result.values() else "")
+    if args.json:
+        print(json.dumps({k: (round(v, 3) if v is not None else None) for k, v in result.items()}))
+    return 0
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:.3f} {unit}" if unit == "s" else f"{value:.2f}{unit}" if unit == "x" else f"{value:.1f} {unit}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
