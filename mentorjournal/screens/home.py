@@ -66,8 +66,9 @@ class HomeScreen(JournalAccess, Screen[None]):
         if self.mj.journal is None or not self.is_mounted:
             return
         pair = self.journal.pair()
-        if pair is not None:
-            self.query_one("#pair", Static).update(describe_pair(pair))
+        self.query_one("#pair", Static).update(
+            describe_pair(pair) if pair else Content("A new journal: first, who are you two?")
+        )
         if not self.journal.verified:
             return  # the cards follow once every record has been read
         for summary in home_summaries(self.journal, include_private=self.show_private):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -25,23 +25,28 @@ class PairSetupModal(JournalModal[Pair]):
         today = self.journal.today().isoformat()
         with VerticalScroll(classes="form"):
             yield Static(Content.from_markup("[b]Welcome to mentorjournal[/b]"))
-            yield Static(
-                "This journal keeps your whole mentoring relationship in one private file. "
-                "First, who are you two?", markup=False,
-            )
-            yield Label("Protégé's name (the one driving the bus)")
-            yield Input(id="protege", max_length=MAX_NAME, placeholder="e.g. Ana Lima")
-            yield Label("Mentor's name (the GPS)")
-            yield Input(id="mentor", max_length=MAX_NAME, placeholder="e.g. Sam Okafor")
-            yield Label("Whose journal is this?")
-            yield Select(
-                [("The protégé's", Role.PROTEGE), ("The mentor's", Role.MENTOR)],
-                value=Role.PROTEGE, allow_blank=False, id="owner",
-            )
-            yield Label("Started on")
-            yield Input(today, id="started_on", placeholder="YYYY-MM-DD or 'today'")
-            yield Label("Planned end or review date (optional)")
-            yield Input(id="planned_end", placeholder="YYYY-MM-DD")
+            yield Static("One private file for your whole mentoring relationship. "
+                         "First, who are you two?", markup=False)
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Protégé's name (drives the bus)")
+                    yield Input(id="protege", max_length=MAX_NAME, placeholder="e.g. Ana Lima")
+                with Vertical():
+                    yield Label("Mentor's name (the GPS)")
+                    yield Input(id="mentor", max_length=MAX_NAME, placeholder="e.g. Sam Okafor")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Whose journal is this?")
+                    yield Select(
+                        [("The protégé's", Role.PROTEGE), ("The mentor's", Role.MENTOR)],
+                        value=Role.PROTEGE, allow_blank=False, id="owner",
+                    )
+                with Vertical():
+                    yield Label("Started on")
+                    yield Input(today, id="started_on", placeholder="YYYY-MM-DD or 'today'")
+                with Vertical():
+                    yield Label("Planned end (optional)")
+                    yield Input(id="planned_end", placeholder="YYYY-MM-DD")
             yield Static("", id="form-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Start the journal", variant="primary", id="submit")
