@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from textual.screen import Screen
 
 from mentorjournal.screens.coming_soon import ComingSoonScreen
+from mentorjournal.screens.evaluation import EvaluationScreen
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("vision", "Vision board", "v", "Cards for what you are working towards",
             _soon("vision", "Vision board")),
     Section("evaluation", "Evaluation", "e", "Both evaluate, then share side by side",
-            _soon("evaluation", "Evaluation")),
+            EvaluationScreen),
     Section("review", "Review", "r", "Review progress together at one terminal",
             _soon("review", "Review")),
 )

@@ -1,0 +1,136 @@
+"""The evaluation as the pair uses it: sealed until both submit, then side by side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Select, TabbedContent
+
+from mentorjournal.app import MentorJournalApp
+from mentorjournal.evaluation import evaluation_for, is_shared
+from mentorjournal.journal import Journal
+from mentorjournal.model import EvaluationKind, Role
+from mentorjournal.screens.evaluation import EvaluationScreen
+from tests.conftest import SIZE, screen_text
+
+CLOSING = EvaluationKind.CLOSING
+
+
+async def choose(pilot: Pilot[None], selector: str, rating: int) -> None:
+    """Pick a rating in a Select with the keyboard, as a user would."""
+    pilot.app.screen.query_one(selector, Select).focus()
+    await pilot.press("enter", *["down"] * rating, "enter")
+
+
+async def fill_and_submit(pilot: Pilot[None], role: Role, ratings: list[int], match: int,
+                          worked: str) -> None:
+    app = pilot.app
+    await pilot.click(f"#--content-tab-{role.value}")
+    await pilot.pause()
+    goals = app.journal.goals()  # type: ignore[attr-defined]
+    for goal, rating in zip(goals, ratings, strict=False):
+        await choose(pilot, f"#form-{role.value} #goal-{goal.id}", rating)
+    await choose(pilot, f"#form-{role.value} #match_rating", match)
+    app.screen.query_one(f"#form-{role.value} #what_worked").focus()
+    await pilot.press(*worked)
+    await pilot.press("ctrl+r")  # submit asks first
+    await pilot.pause()
+    await pilot.click("#choice-submit")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_sealed_then_side_by_side_with_talking_points(app: MentorJournalApp,
+                                                           journal: Journal) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EvaluationScreen)
+
+        await fill_and_submit(pilot, Role.MENTOR, [4, 4, 5, 3], match=5, worked="walks")
+        mentor = evaluation_for(journal, Role.MENTOR, CLOSING)
+        assert mentor is not None and mentor.submitted_at is not None
+        assert mentor.what_worked == "walks" and mentor.match_rating == 5
+
+        # The protégé sits down: the mentor's answers are sealed on every tab.
+        text = screen_text(app)
+        assert "sealed until both are done" in text
+        assert "walks" not in text
+        await pilot.click("#--content-tab-shared")
+        await pilot.pause()
+        assert "walks" not in screen_text(app)
+
+        await fill_and_submit(pilot, Role.PROTEGE, [2, 4, 5, 3], match=5, worked="homework")
+        assert is_shared(journal, CLOSING)
+        await pilot.click("#--content-tab-shared")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "walks" in text and "homework" in text
+        flagged = app.screen.query(".talking-point")
+        assert flagged and "Lead the Q3 planning workshop" in str(flagged.first().render())
+        assert app.screen.query_one(TabbedContent).active == "shared"
+
+
+async def test_draft_is_kept_and_reopen_is_recorded(app: MentorJournalApp,
+                                                    journal: Journal) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#form-protege #biggest_learning").focus()
+        await pilot.press(*"ask for feedback")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        saved = evaluation_for(journal, Role.PROTEGE, CLOSING)
+        assert saved is not None and saved.biggest_learning == "ask for feedback"
+        assert saved.submitted_at is None
+
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.click("#choice-submit")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.click("#reopen-protege")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        reopened = evaluation_for(journal, Role.PROTEGE, CLOSING)
+        assert reopened is not None and reopened.submitted_at is None
+        assert len(reopened.reopened_at) == 1
+        assert app.screen.query("#form-protege")
+
+
+async def test_evidence_lists_a_goals_meetings_and_wins(app: MentorJournalApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.click("#--content-tab-evidence")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Drafted the workshop agenda in one sitting" in text
+        assert "Meetings that discussed it: 5" in text
+        assert "target date: " in text and "The workshop moved to September." in text
+
+
+def test_side_by_side_snapshot(snap_compare: Any, journal: Journal) -> None:
+    from mentorjournal import evaluation as rules
+    from mentorjournal.app import make_app
+    from mentorjournal.model import Evaluation, GoalRating
+
+    goals = journal.goals()
+    for role, ratings, worked in ((Role.MENTOR, [4, 4, 5, 3], "The walks by the river."),
+                                  (Role.PROTEGE, [2, 4, 5, 3], "Homework kept me going.")):
+        rules.submit(journal, Evaluation(
+            role=role, kind=CLOSING, match_rating=5, what_worked=worked,
+            goal_ratings=tuple(GoalRating(goal_id=g.id, rating=r) for g, r in zip(goals, ratings))))
+
+    async def show(pilot: Pilot[None]) -> None:
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.click("#--content-tab-shared")
+        await pilot.pause()
+
+    assert snap_compare(make_app(journal=journal), terminal_size=SIZE, run_before=show)
