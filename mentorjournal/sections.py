@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from mentorjournal.screens.coming_soon import ComingSoonScreen
 from mentorjournal.screens.evaluation import EvaluationScreen
+from mentorjournal.screens.review import ReviewScreen
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("evaluation", "Evaluation", "e", "Both evaluate, then share side by side",
             EvaluationScreen),
     Section("review", "Review", "r", "Review progress together at one terminal",
-            _soon("review", "Review")),
+            ReviewScreen),
 )
 
 SECTION_BY_NAME = {section.name: section for section in SECTIONS}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-CORE = ["model", "codec", "store", "journal", "queries", "dates", "paths", "errors", "demo", "textsafe", "evaluation"]
+CORE = ["model", "codec", "store", "journal", "queries", "dates", "paths", "errors", "demo", "textsafe", "evaluation", "review"]
 PACKAGE = Path(__file__).parent.parent / "mentorjournal"
 
 

@@ -1,0 +1,121 @@
+"""Step through what changed since the last review, mark each item, record the review."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Input, Static
+
+from mentorjournal.errors import JournalError
+from mentorjournal.model import Review, ReviewItem, ReviewMark
+from mentorjournal.review import record_review
+from mentorjournal.screens.base import JournalModal
+from mentorjournal.textsafe import printable
+
+
+class ReviewStepperModal(JournalModal[Review]):
+    """One change at a time; dismisses with the recorded Review (None if left unrecorded)."""
+
+    DEFAULT_CSS = """
+    ReviewStepperModal {
+        align: center middle;
+        & > Vertical { width: 80; max-width: 95%; height: auto; padding: 1 2;
+                       border: thick $primary; background: $surface; }
+        #item-kind { color: $text-muted; }
+        #item-summary { margin: 1 0; text-style: bold; }
+        #item-mark { color: $text-accent; }
+        Horizontal { height: auto; margin-top: 1; }
+        Button { margin-right: 1; }
+    }
+    """
+    BINDINGS = [
+        Binding("a", "mark('agreed')", "Agreed"),
+        Binding("d", "mark('to discuss')", "To discuss"),
+        Binding("left", "move(-1)", "Previous"),
+        Binding("right", "move(1)", "Next"),
+        Binding("ctrl+s", "finish", "Finish"),
+    ]
+
+    def __init__(self, items: list[ReviewItem]) -> None:
+        super().__init__()
+        self.items = list(items)
+        self.index = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="item-kind")
+            yield Static(id="item-summary")
+            yield Static(id="item-mark")
+            yield Input(placeholder="A short comment (optional)", id="comment", max_length=2000)
+            yield Static("", id="form-error", markup=False)
+            with Horizontal():
+                yield Button("Agreed (a)", id="agreed", variant="success")
+                yield Button("To discuss (d)", id="discuss", variant="warning")
+                yield Button("Next →", id="next")
+                yield Button("Finish (Ctrl+S)", id="finish", variant="primary")
+
+    def on_mount(self) -> None:
+        self._show()
+        self.query_one("#agreed", Button).focus()
+
+    def _show(self) -> None:
+        if not self.items:
+            self.query_one("#item-kind", Static).update("Nothing changed since the last review.")
+            self.query_one("#item-summary", Static).update("Finish to record that you looked.")
+            return
+        item = self.items[self.index]
+        self.query_one("#item-kind", Static).update(
+            Content(f"{self.index + 1} of {len(self.items)} · {item.kind}"))
+        self.query_one("#item-summary", Static).update(Content(printable(item.summary)))
+        self.query_one("#item-mark", Static).update(
+            Content(f"Marked: {item.mark.value}" if item.mark else "Not marked yet"))
+        self.query_one("#comment", Input).value = item.comment
+
+    def _keep_comment(self) -> None:
+        if self.items:
+            comment = self.query_one("#comment", Input).value
+            self.items[self.index] = dataclasses.replace(self.items[self.index], comment=comment)
+
+    def action_mark(self, mark: str) -> None:
+        if not self.items:
+            return
+        self._keep_comment()
+        self.items[self.index] = dataclasses.replace(self.items[self.index], mark=ReviewMark(mark))
+        self.action_move(1) if self.index < len(self.items) - 1 else self._show()
+
+    def action_move(self, step: int) -> None:
+        self._keep_comment()
+        self.index = max(0, min(len(self.items) - 1, self.index + step))
+        self._show()
+
+    @on(Button.Pressed, "#agreed")
+    def _agreed(self) -> None:
+        self.action_mark(ReviewMark.AGREED.value)
+
+    @on(Button.Pressed, "#discuss")
+    def _discuss(self) -> None:
+        self.action_mark(ReviewMark.TO_DISCUSS.value)
+
+    @on(Button.Pressed, "#next")
+    def _next(self) -> None:
+        self.action_move(1)
+
+    @on(Button.Pressed, "#finish")
+    def action_finish(self) -> None:
+        self._keep_comment()
+        items, held_at = list(self.items), self.journal.now()
+        self.save(lambda: record_review(self.journal, items, held_at), self._recorded,
+                  self._failed)
+
+    def _recorded(self, review: Review) -> None:
+        to_discuss = sum(1 for i in review.items if i.mark is ReviewMark.TO_DISCUSS)
+        self.notify(f"Review recorded: {to_discuss} item(s) on the next meeting's agenda.")
+        self.dismiss(review)
+
+    def _failed(self, error: JournalError) -> None:
+        self.query_one("#form-error", Static).update(Content(printable(str(error))))
