@@ -61,8 +61,15 @@ def _run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_capture(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from mentorjournal.capture_cli import add_parsers
+
+    add_parsers(sub, _db_option)
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _add_demo,
+    _add_capture,
 ]
 """Each adds one subcommand whose `func(args) -> exit code` runs it."""
 
