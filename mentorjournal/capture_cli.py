@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TypeAlias
 
 from mentorjournal import capture
 from mentorjournal.cli import fail
@@ -28,8 +29,8 @@ from mentorjournal.journal import Journal
 from mentorjournal.model import Role
 from mentorjournal.paths import resolve_journal_path
 
-Sub = argparse._SubParsersAction  # type: ignore[type-arg]
-DbOption = Callable[[argparse.ArgumentParser, object], None]
+Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+DbOption: TypeAlias = Callable[[argparse.ArgumentParser, object], None]
 
 ADD_EPILOG = """examples:
   mentorjournal add win "Asked my first question in the leadership meeting"

@@ -11,7 +11,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from mentorjournal.model import Goal, Homework, JournalEntry, Meeting, Pair, Role
+from mentorjournal.model import Goal, Homework, Meeting, Pair, Role
 from tests.conftest import TODAY, open_journal
 
 ROOT = Path(__file__).parent.parent
@@ -249,7 +249,8 @@ def test_entry_text_from_the_editor(db: Path, tmp_path: Path) -> None:
         done = subprocess.run(
             [sys.executable, "-m", "mentorjournal", "add", "entry", "From vi", "--db", str(db)],
             cwd=ROOT, stdin=secondary, capture_output=True, timeout=60,
-            env={**os.environ, "MENTORJOURNAL_TODAY": TODAY.isoformat(), "EDITOR": f"{sys.executable} {editor}", "VISUAL": ""})
+            env={**os.environ, "MENTORJOURNAL_TODAY": TODAY.isoformat(), "VISUAL": "",
+                 "EDITOR": f"{sys.executable} {editor}"})
     finally:
         os.close(primary)
         os.close(secondary)
