@@ -269,17 +269,25 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         journal.close()
     if args.json:
-        text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
-        sys.stdout.buffer.write(text.encode("utf-8", "backslashreplace"))
-        return 0
-    if not rows:
+        _write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    elif rows:
+        width = max(40, shutil.get_terminal_size((200, 24)).columns - 30)
+        _write("".join(capture.format_row(args.kind, row, width) + "\n" for row in rows),
+               sys.stdout.encoding or "utf-8")
+    else:
         filtered = query.since or query.tag
         print(f"No {args.kind} match." if filtered else capture.EMPTY_HINTS[args.kind],
               file=sys.stderr)
-        return 0
-    width = max(40, shutil.get_terminal_size((200, 24)).columns - 30)
-    lines = "".join(capture.format_row(args.kind, row, width) + "\n" for row in rows)
-    sys.stdout.buffer.write(lines.encode(sys.stdout.encoding or "utf-8", "replace"))
-    sys.stdout.flush()
     return 0
+
+
+def _write(text: str, encoding: str) -> None:
+    """Print to stdout; a reader that stops early (`| head`) is not an error."""
+    try:
+        sys.stdout.buffer.write(text.encode(encoding, "replace"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the flush at exit does not complain
+        os.close(devnull)
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import shlex
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import orjson
 import pytest
 
-from mentorjournal.model import Goal, Homework, Meeting, Pair, Role
+from mentorjournal import capture
+from mentorjournal.cli import main
+from mentorjournal.errors import SaveFailed
+from mentorjournal.model import Goal, Homework, Meeting, Pair, Role, Win
 from tests.conftest import TODAY, open_journal
 
 ROOT = Path(__file__).parent.parent
@@ -256,3 +262,61 @@ def test_entry_text_from_the_editor(db: Path, tmp_path: Path) -> None:
         os.close(secondary)
     assert done.returncode == 0, done.stderr
     assert [e["body"] for e in listed(db, "entries")] == ["Written in the editor ✍"]
+
+
+class Typed:
+    """A terminal on stdin, with `text` typed on it before Ctrl+D."""
+
+    def __init__(self, text: str) -> None:
+        self.buffer = io.BytesIO(text.encode())
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_typed_entry_without_an_editor(
+    db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setattr(sys, "stdin", Typed("Typed at the prompt 🚀\n"))
+    assert main(["add", "entry", "Typed", "--db", str(db)]) == 0
+    out, err = capsys.readouterr()
+    assert "end with Ctrl+D" in err and out.startswith("Saved entry 1 ")
+    assert [e["body"] for e in listed(db, "entries")] == ["Typed at the prompt 🚀\n"]
+
+
+def test_typed_text_is_kept_when_the_save_fails(
+    db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise SaveFailed(db, OSError(28, "No space left on device"))
+
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("TMPDIR", str(db.parent))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    monkeypatch.setattr(sys, "stdin", Typed("An hour of careful writing"))
+    monkeypatch.setattr(capture, "add_entry", disk_full)
+    before = db.read_bytes()
+    assert main(["add", "entry", "Lost?", "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "Your text is kept in " in err
+    kept = Path(err.rsplit("Your text is kept in ", 1)[1].strip())
+    assert kept.parent == db.parent and kept.read_text() == "An hour of careful writing"
+    assert db.read_bytes() == before
+
+
+def test_list_into_a_pipe_that_closes_early(db: Path) -> None:
+    journal = open_journal(db)
+    with journal.batch():
+        for n in range(3000):
+            journal.add(Win(won_on=TODAY, text=f"win {n} " + "x" * 80))
+    journal.close()
+    for extra in ((), ("--json",)):
+        done = subprocess.run(
+            f"{shlex.quote(sys.executable)} -m mentorjournal list wins {' '.join(extra)} "
+            f"--db {shlex.quote(str(db))} | head -1; exit ${{PIPESTATUS[0]}}",
+            shell=True, executable="/bin/bash", cwd=ROOT, capture_output=True, text=True,
+            timeout=60)
+        assert done.returncode == 0 and done.stderr == "", done.stderr
