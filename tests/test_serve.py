@@ -25,7 +25,9 @@ ROOT = Path(__file__).parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--window-size=1280,800"]
+                  "--disable-component-update", "--disable-sync", "--window-size=1280,800",
+                  # Nothing but this machine: the page's web font link must not go out.
+                  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
 
 # xterm.js draws on a canvas, so the page's DOM holds no text. Before the page loads, this
 # notes every object that gets a `_core` (xterm's Terminal does), so the test can read what
