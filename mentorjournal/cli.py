@@ -61,8 +61,22 @@ def _run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_capture(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from mentorjournal.capture_cli import add_parsers
+
+    add_parsers(sub, _db_option)
+
+
+def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from mentorjournal.serve import add_parser
+
+    add_parser(sub, _db_option)
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _add_demo,
+    _add_capture,
+    _add_serve,
 ]
 """Each adds one subcommand whose `func(args) -> exit code` runs it."""
 

@@ -86,3 +86,17 @@ def app(journal: Journal) -> MentorJournalApp:
 @pytest.fixture
 def empty_app(empty_journal: Journal) -> MentorJournalApp:
     return make_app(journal=empty_journal)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true", help="also run tests marked slow")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `slow` are skipped unless --run-slow is given (pyproject declares the mark)."""
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-CORE = ["model", "codec", "store", "journal", "queries", "dates", "paths", "errors", "demo", "textsafe", "evaluation", "review"]
+CORE = [
+    "model", "codec", "store", "journal", "queries", "dates", "paths", "errors", "demo",
+    "textsafe", "evaluation", "review", "capture", "capture_cli",
+]
 PACKAGE = Path(__file__).parent.parent / "mentorjournal"
 
 
