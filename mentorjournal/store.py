@@ -140,6 +140,8 @@ class _Lock:
                 raise JournalLocked(journal, holder) from None
         os.ftruncate(fd, 0)
         command = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else "python"
+        if command in ("__main__.py", "-c", "-m", ""):  # python -m mentorjournal, a served tab
+            command = "mentorjournal"
         os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}, {command}".encode())
         self._fd = fd
 
