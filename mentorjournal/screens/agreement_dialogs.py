@@ -10,7 +10,12 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from mentorjournal.agreement_rules import agreement_state, check_signature, missing_signers
+from mentorjournal.agreement_rules import (
+    agreement_state,
+    check_signature,
+    diff_versions,
+    missing_signers,
+)
 from mentorjournal.errors import JournalError, ValidationError
 from mentorjournal.journal import MAX_NAME
 from mentorjournal.model import AgreementVersion, Role
@@ -91,7 +96,8 @@ class VersionsModal(JournalModal[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="agreement-versions"):
             yield Static(Content.from_markup(
-                "[b]Agreement versions[/b] · read-only; pick one with ↑ ↓ or the mouse"))
+                "[b]Agreement versions[/b] · read-only; pick one with ↑ ↓ or the mouse; "
+                "sections changed from the version before are marked"))
             with Horizontal():
                 yield OptionList(*(Option(version_label(v, i == 0), id=str(v.number))
                                    for i, v in enumerate(self.versions)), id="version-list")
@@ -116,7 +122,9 @@ class VersionsModal(JournalModal[None]):
         version = self.versions[index]
         self.query_one("#version-signatures", Static).update(
             signatures_content(version.signatures))
-        self.query_one(AgreementView).show(version)
+        previous = self.versions[index + 1] if index + 1 < len(self.versions) else None
+        changed = diff_versions(previous, version) if previous else []
+        self.query_one(AgreementView).show(version, (c.section.key for c in changed))
 
 
 def status_line(versions: list[AgreementVersion]) -> Content:

@@ -144,7 +144,7 @@ class GuidedAgreementModal(AgreementEditorModal):
     def _label_next(self) -> None:
         section = SECTIONS[self.step]
         typed = read_editors(self.query_one(f"#step-{self.step}"))
-        answered = any(typed.get(f) for f in section.fields) or bool(
+        answered = any(typed.get(f) for f in section.fields if f != "scheduler") or bool(
             typed.get("frequency_choice"))
         self.query_one("#agreement-next", Button).label = "Next" if answered else "Skip"
 
