@@ -64,7 +64,10 @@ class SignModal(JournalModal[AgreementVersion]):
             self._show_error(error)
             return
         self.query_one("#agreement-sign", Button).disabled = True
-        self.save(lambda: self.journal.sign_agreement(role, typed), self.dismiss, self._failed)
+        self.save(lambda: self.journal.sign_agreement(role, typed), self._signed, self._failed)
+
+    def _signed(self, version: AgreementVersion) -> None:
+        self.dismiss(version)
 
     def _failed(self, error: JournalError) -> None:
         self.query_one("#agreement-sign", Button).disabled = False

@@ -41,7 +41,10 @@ class AgreementEditorModal(JournalModal[AgreementVersion]):
             self.show_error(error)
             return
         self.query_one("#agreement-save", Button).disabled = True
-        self.save(lambda: self.journal.save_agreement(version), self.dismiss, self._failed)
+        self.save(lambda: self.journal.save_agreement(version), self._saved, self._failed)
+
+    def _saved(self, version: AgreementVersion) -> None:
+        self.dismiss(version)
 
     def _failed(self, error: JournalError) -> None:
         self.query_one("#agreement-save", Button).disabled = False
@@ -64,8 +67,12 @@ class AgreementEditorModal(JournalModal[AgreementVersion]):
             ChoiceModal("Discard your changes?", "What you typed here has not been saved.",
                         [Choice("keep", "Keep editing", "primary"),
                          Choice("discard", "Discard", "error")]),
-            lambda key: self.dismiss(None) if key == "discard" else None,
+            self._discard_chosen,
         )
+
+    def _discard_chosen(self, key: str | None) -> None:
+        if key == "discard":
+            self.dismiss(None)
 
 
 class AgreementFormModal(AgreementEditorModal):
