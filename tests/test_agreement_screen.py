@@ -7,7 +7,7 @@ from textual.widgets import Input, OptionList, Select, TextArea
 
 from mentorjournal.app import MentorJournalApp
 from mentorjournal.journal import Journal
-from mentorjournal.model import MeetingMode, Role
+from mentorjournal.model import AgreementVersion, MeetingMode, Role
 from mentorjournal.queries import agreement_status
 from mentorjournal.screens.agreement import AgreementScreen
 from mentorjournal.screens.agreement_dialogs import SignModal, VersionsModal
@@ -38,7 +38,7 @@ async def sign(app: MentorJournalApp, pilot: Pilot[None], role: Role, name: str,
     await settle(app, pilot)
 
 
-async def test_guided_sign_edit_resign_and_read_the_old_version(
+async def test_guided_agreement_then_both_sign(
     empty_app: MentorJournalApp, empty_journal: Journal,
 ) -> None:
     async with empty_app.run_test(size=SIZE) as pilot:
@@ -47,7 +47,7 @@ async def test_guided_sign_edit_resign_and_read_the_old_version(
         await pilot.pause()
         assert isinstance(app.screen, AgreementScreen)
         assert "No agreement yet" in screen_text(app) and "Press g" in screen_text(app)
-        await pilot.press("g")
+        await pilot.click("#agreement-start")  # the empty state's button, or g
         await pilot.pause()
         guided = app.screen
         assert isinstance(guided, GuidedAgreementModal)
@@ -80,8 +80,18 @@ async def test_guided_sign_edit_resign_and_read_the_old_version(
         await pilot.press("enter")
         await settle(app, pilot)
         assert "Signed by both" in screen_text(app)
+    assert agreement_status(empty_journal.agreement_versions()) == "signed by both"
 
-        await pilot.press("e")
+
+async def test_edit_signed_shows_changes_resign_and_read_old_version(
+    empty_app: MentorJournalApp, empty_journal: Journal,
+) -> None:
+    empty_journal.save_agreement(AgreementVersion(about_mentor="Director"))
+    empty_journal.sign_agreement(Role.PROTEGE, "Ana Lima")
+    empty_journal.sign_agreement(Role.MENTOR, "Sam Okafor")
+    async with empty_app.run_test(size=SIZE) as pilot:
+        app = empty_app
+        await pilot.press("a", "e")
         await pilot.pause()
         assert isinstance(app.screen, AgreementFormModal)
         app.screen.query_one("#feedback", TextArea).text = HOSTILE
@@ -94,6 +104,7 @@ async def test_guided_sign_edit_resign_and_read_the_old_version(
         assert agreement_status(empty_journal.agreement_versions()) == "changed since signed"
 
         await sign(app, pilot, Role.MENTOR, "Sam Okafor")
+        assert "Changed since signed" in screen_text(app)  # one signature is not enough
         await sign(app, pilot, Role.PROTEGE, "Ana Lima")
         assert "Version 2 · Signed by both" in screen_text(app)
         v1, v2 = empty_journal.agreement_versions()
@@ -110,7 +121,7 @@ async def test_guided_sign_edit_resign_and_read_the_old_version(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AgreementScreen)
-        assert len(empty_journal.agreement_versions()) == 2  # reading changed nothing
+    assert len(empty_journal.agreement_versions()) == 2  # reading changed nothing
 
 
 BAD_INPUTS = [

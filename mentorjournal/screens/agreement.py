@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Static
 
 from mentorjournal.agreement_rules import (
     AgreementState,
@@ -54,7 +56,9 @@ class AgreementScreen(SectionScreen):
         yield Static("", id="agreement-status", markup=False)
         yield Static("", id="agreement-signatures", markup=False)
         yield Static("", id="agreement-changes", markup=False)
-        yield Static(EMPTY_STATE, id="agreement-empty", classes="empty-state", markup=False)
+        with Vertical(id="agreement-empty", classes="empty-state"):
+            yield Static(EMPTY_STATE, markup=False)
+            yield Button("Start the frank talk (g)", variant="primary", id="agreement-start")
         yield AgreementView(id="agreement-view")
         yield Footer()
 
@@ -72,7 +76,8 @@ class AgreementScreen(SectionScreen):
         latest = state.latest
         self.query_one("#agreement-empty").display = latest is None
         self.query_one("#agreement-view").display = latest is not None
-        self.query_one("#agreement-status", Static).update(status_line(versions))
+        self.query_one("#agreement-status", Static).update(
+            status_line(versions, self.journal.today()))
         self.query_one("#agreement-signatures", Static).update(
             signatures_content(latest.signatures) if latest else "")
         changed = state.status == "changed since signed"
@@ -87,6 +92,10 @@ class AgreementScreen(SectionScreen):
                 changes_content(changes) if changes else "\n(no section differs)"))
         if latest is not None:
             self.query_one(AgreementView).show(latest, (c.section.key for c in changes))
+
+    @on(Button.Pressed, "#agreement-start")
+    def _start_pressed(self) -> None:
+        self.action_guided()
 
     def _after(self, message: str) -> None:
         self.refresh_agreement()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -130,8 +132,13 @@ class VersionsModal(JournalModal[None]):
         self.query_one(AgreementView).show(version, (c.section.key for c in changed))
 
 
-def status_line(versions: list[AgreementVersion]) -> Content:
-    """'Version 2 · signed by both' in bold, for the screen's top line."""
+def status_line(versions: list[AgreementVersion], today: date) -> Content:
+    """'Version 2 · Signed by both · next review 2026-12-25', for the screen's top line."""
     state = agreement_state(versions)
-    number = f"Version {state.latest.number} · " if state.latest else ""
-    return Content.assemble((f"{number}{state.status.capitalize()}", "bold"))
+    latest = state.latest
+    number = f"Version {latest.number} · " if latest else ""
+    review = ""
+    if latest is not None and latest.review_on is not None:
+        due = "review due since" if latest.review_on <= today else "next review"
+        review = f" · {due} {latest.review_on.isoformat()}"
+    return Content.assemble((f"{number}{state.status.capitalize()}", "bold"), review)
