@@ -14,17 +14,20 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from mentorjournal import agreement_rules
 from mentorjournal.codec import DocumentError, from_doc, to_doc
 from mentorjournal.errors import JournalDamaged, JournalError, ValidationError
 from mentorjournal.model import (
     RECORD_TYPES,
     TABLE_OF,
+    AgreementVersion,
     Goal,
     JournalEntry,
     Meeting,
     Pair,
     Role,
     Settings,
+    Signature,
     Win,
 )
 from mentorjournal.store import JournalStore
@@ -225,3 +228,44 @@ class Journal:
 
     def close(self) -> None:
         self.store.close()
+
+    # -- agreement --
+
+    def agreement_versions(self) -> list[AgreementVersion]:
+        """Every version of the expectations agreement, oldest first."""
+        return sorted(self.records(AgreementVersion), key=lambda v: (v.number, v.id))
+
+    def latest_agreement(self) -> AgreementVersion | None:
+        versions = self.agreement_versions()
+        return versions[-1] if versions else None
+
+    def save_agreement(self, content: AgreementVersion) -> AgreementVersion:
+        """Save the agreement's sections (number, signatures and id of `content` are ignored).
+
+        A draft is changed in place; once the latest version carries a signature, a
+        change makes a new version that both sign again. Saving unchanged sections
+        changes nothing. Returns the latest version.
+        """
+        agreement_rules.check_agreement(content, self.today())
+        latest = self.latest_agreement()
+        if latest is not None and agreement_rules.same_content(latest, content):
+            return latest
+        if latest is not None and not latest.signatures:
+            return self.update(dataclasses.replace(  # type: ignore[no-any-return]
+                content, number=latest.number, created_at=latest.created_at,
+                signatures=(), id=latest.id, extra=latest.extra))
+        number = latest.number + 1 if latest else 1
+        return self.add(dataclasses.replace(content, number=number, created_at=self.now(),
+                                            signatures=(), id=0))
+
+    def sign_agreement(self, role: Role, typed_name: str) -> AgreementVersion:
+        """Sign the latest version as `role`; the typed name must be that partner's name."""
+        pair = self.pair()
+        latest = self.latest_agreement()
+        expected = pair.name_of(role) if pair else ""
+        agreement_rules.check_signature(latest, role, typed_name, expected)
+        assert latest is not None
+        signature = Signature(role=role, name=" ".join(typed_name.split()),
+                              signed_at=self.now())
+        return self.update(  # type: ignore[no-any-return]
+            dataclasses.replace(latest, signatures=(*latest.signatures, signature)))

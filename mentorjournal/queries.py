@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from mentorjournal.agreement_rules import agreement_state
 from mentorjournal.journal import Journal
 from mentorjournal.model import (
     AgreementVersion,
@@ -14,7 +15,6 @@ from mentorjournal.model import (
     HomeworkStatus,
     Meeting,
     Review,
-    Role,
     VisionCard,
 )
 
@@ -30,17 +30,7 @@ class SectionSummary:
 
 def agreement_status(versions: list[AgreementVersion]) -> str:
     """draft / signed by one / signed by both / changed since signed (none: 'not started')."""
-    if not versions:
-        return "not started"
-    latest = max(versions, key=lambda v: v.number)
-    roles = {s.role for s in latest.signatures}
-    if roles >= set(Role):
-        return "signed by both"
-    if roles:
-        return "signed by one"
-    if any(v.signatures for v in versions if v.number < latest.number):
-        return "changed since signed"
-    return "draft"
+    return agreement_state(versions).status
 
 
 def overall_progress(goals: list[Goal]) -> float | None:

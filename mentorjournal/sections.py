@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from textual.screen import Screen
 
+from mentorjournal.screens.agreement import AgreementScreen
 from mentorjournal.screens.coming_soon import ComingSoonScreen
 from mentorjournal.screens.evaluation import EvaluationScreen
 from mentorjournal.screens.review import ReviewScreen
@@ -33,7 +34,7 @@ def _soon(name: str, title: str) -> Callable[[], Screen[None]]:
 
 SECTIONS: tuple[Section, ...] = (
     Section("agreement", "Agreement", "a", "The frank talk: expectations, style, signatures",
-            _soon("agreement", "Agreement")),
+            AgreementScreen),
     Section("goals", "Goals", "g", "Goals, objectives, progress and adjustments",
             _soon("goals", "Goals")),
     Section("meetings", "Meetings", "m", "The meeting log: walk-and-talks, homework, check-ins",

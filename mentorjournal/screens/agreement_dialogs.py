@@ -1,0 +1,144 @@
+"""Signing the agreement, and reading its older versions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from mentorjournal.agreement_rules import (
+    agreement_state,
+    check_signature,
+    diff_versions,
+    missing_signers,
+)
+from mentorjournal.errors import JournalError, ValidationError
+from mentorjournal.journal import MAX_NAME
+from mentorjournal.model import AgreementVersion, Role
+from mentorjournal.screens.base import JournalModal
+from mentorjournal.widgets.agreement_view import AgreementView, signatures_content
+
+
+class SignModal(JournalModal[AgreementVersion]):
+    """Sign the latest version by typing your name as it is written in the pair."""
+
+    BINDINGS = [Binding("ctrl+s", "submit", "Sign")]
+
+    def __init__(self, version: AgreementVersion) -> None:
+        super().__init__()
+        self.version = version
+
+    def compose(self) -> ComposeResult:
+        waiting = missing_signers(self.version) or list(Role)
+        with Vertical(classes="form"):
+            yield Static(Content.assemble((f"Sign version {self.version.number}", "bold")))
+            yield Static(
+                "By signing you confirm you have read the agreement, you have the time it "
+                "asks of you, and you want to do this.", markup=False)
+            yield Label("Signing as")
+            yield Select([(f"the {r.label}", r.value) for r in waiting], allow_blank=False,
+                         value=waiting[0].value, id="role")
+            yield Label("Type your name as written in the pair")
+            yield Input(id="name", max_length=MAX_NAME)
+            yield Static("", id="form-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Sign", variant="primary", id="agreement-sign")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#agreement-sign")
+    def action_submit(self) -> None:
+        role = Role(str(self.query_one("#role", Select).value))
+        typed = self.query_one("#name", Input).value
+        pair = self.journal.pair()
+        try:
+            check_signature(self.version, role, typed, pair.name_of(role) if pair else "")
+        except ValidationError as error:
+            self._show_error(error)
+            return
+        self.query_one("#agreement-sign", Button).disabled = True
+        self.save(lambda: self.journal.sign_agreement(role, typed), self._signed, self._failed)
+
+    def _signed(self, version: AgreementVersion) -> None:
+        self.dismiss(version)
+
+    def _failed(self, error: JournalError) -> None:
+        self.query_one("#agreement-sign", Button).disabled = False
+        self._show_error(error)
+
+    def _show_error(self, error: JournalError) -> None:
+        self.query_one("#form-error", Static).update(Content(str(error)))
+        self.query_one("#name", Input).focus()
+
+
+def version_label(version: AgreementVersion, latest: bool) -> Content:
+    created = f" · {version.created_at:%Y-%m-%d}" if version.created_at else ""
+    current = " · current" if latest else ""
+    signers = {s.role for s in version.signatures}
+    state = ("signed by both" if signers >= set(Role)
+             else "signed by one" if signers else "not signed")
+    return Content(f"v{version.number}{created}{current}\n  {state}")
+
+
+class VersionsModal(JournalModal[None]):
+    """Every version, newest first; the highlighted one is shown read-only beside the list."""
+
+    BINDINGS = [Binding("escape,q", "dismiss_modal", "Close")]
+
+    def __init__(self, versions: list[AgreementVersion]) -> None:
+        super().__init__()
+        self.versions = sorted(versions, key=lambda v: v.number, reverse=True)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="agreement-versions"):
+            yield Static(Content.from_markup(
+                "[b]Agreement versions[/b] · read-only; pick one with ↑ ↓ or the mouse; "
+                "sections changed from the version before are marked"))
+            with Horizontal():
+                yield OptionList(*(Option(version_label(v, i == 0), id=str(v.number))
+                                   for i, v in enumerate(self.versions)), id="version-list")
+                with Vertical(id="version-detail"):
+                    yield Static("", id="version-signatures", markup=False)
+                    yield AgreementView(id="version-view")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        option_list = self.query_one(OptionList)
+        option_list.highlighted = 0
+        option_list.focus()
+        self._show(0)
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show(event.option_index)
+
+    def _show(self, index: int) -> None:
+        if not self.versions:
+            return
+        version = self.versions[index]
+        self.query_one("#version-signatures", Static).update(
+            signatures_content(version.signatures))
+        previous = self.versions[index + 1] if index + 1 < len(self.versions) else None
+        changed = diff_versions(previous, version) if previous else []
+        self.query_one(AgreementView).show(version, (c.section.key for c in changed))
+
+
+def status_line(versions: list[AgreementVersion], today: date) -> Content:
+    """'Version 2 · Signed by both · next review 2026-12-25', for the screen's top line."""
+    state = agreement_state(versions)
+    latest = state.latest
+    number = f"Version {latest.number} · " if latest else ""
+    review = ""
+    if latest is not None and latest.review_on is not None:
+        due = "review due since" if latest.review_on <= today else "next review"
+        review = f" · {due} {latest.review_on.isoformat()}"
+    return Content.assemble((f"{number}{state.status.capitalize()}", "bold"), review)
