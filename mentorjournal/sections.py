@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from textual.screen import Screen
 
 from mentorjournal.screens.coming_soon import ComingSoonScreen
+from mentorjournal.screens.meetings import MeetingsScreen
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("goals", "Goals", "g", "Goals, objectives, progress and adjustments",
             _soon("goals", "Goals")),
     Section("meetings", "Meetings", "m", "The meeting log: walk-and-talks, homework, check-ins",
-            _soon("meetings", "Meetings")),
+            MeetingsScreen),
     Section("wins", "Wins", "w", "The wins wall: small wins too",
             _soon("wins", "Wins")),
     Section("journal", "Journal", "j", "The creative journal: write between meetings",
