@@ -157,6 +157,7 @@ class MeetingFormModal(JournalModal[Meeting]):
             tags = self.query_one("#tags", Input)
             if "walk-and-talk" not in parse_tags(tags.value):
                 tags.value = ", ".join([*parse_tags(tags.value), "walk-and-talk"])
+            notes.focus()
 
     def action_debrief(self) -> None:
         """Put the walk-and-talk debrief template at the end of the notes."""
