@@ -175,7 +175,8 @@ async def test_hostile_notes_show_literally_and_do_nothing(
     async with empty_app.run_test(size=SIZE) as pilot:
         screen = await open_meetings(pilot)
         table = screen.query_one(DataTable)
-        assert str(table.get_row_at(0)[3]) == "Plan [bold]big[/] things [@click=app.quit]quit[/]"
+        assert str(table.get_row_at(0)[2]) == "[b]x[/b]"
+        assert str(table.get_row_at(0)[3]) == "Plan [bold]big[/] t…"  # cut to fit, literal
         blocks = [str(b._content) for b in screen.query(MarkdownBlock) if b._content]
         assert "Plan [bold]big[/] things [@click=app.quit]quit[/]" in blocks
         assert not any("\x1b" in b for b in blocks)

@@ -21,6 +21,8 @@ VIEWS: dict[str, set[HomeworkState] | None] = {
     "all": None,
 }
 
+COLUMNS = {"": 1, "What": 48, "Who": 8, "Due": 10, "Carried": 7, "From meeting": 12}
+
 
 class HomeworkModal(JournalModal[None]):
     """Homework across meetings; Space marks the item done (or open again)."""
@@ -51,9 +53,7 @@ class HomeworkModal(JournalModal[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("", "What", "Who", "Due", "Carried", "From meeting")
-        table.focus()
+        self.query_one(DataTable).focus()
 
     @property
     def view(self) -> str:
@@ -65,12 +65,16 @@ class HomeworkModal(JournalModal[None]):
         today = self.journal.today()
         self._rows = homework_rows(self.journal.meetings(), today, VIEWS[self.view])
         table = self.query_one(DataTable)
+        if not table.columns:
+            for title, width in COLUMNS.items():
+                table.add_column(title, width=width)
         row = table.cursor_row
         table.clear()
         for item in self._rows:
             h = item.item
             table.add_row(
-                Content(STATE_MARK[item.state.value]), Content(strip_escapes(h.text)),
+                Content(STATE_MARK[item.state.value]),
+                Content(strip_escapes(h.text)).truncate(COLUMNS["What"], ellipsis=True),
                 Content(h.who.label),
                 self._due(item),
                 Content(f"{h.carried_over}×" if h.carried_over else ""),

@@ -7,7 +7,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    Static,
+)
 from textual.widgets.option_list import Option
 
 from mentorjournal.dates import parse_optional_date
@@ -49,6 +58,7 @@ class FindMeetingsModal(JournalModal[MeetingFilter]):
             with Horizontal(classes="buttons"):
                 yield Button("Clear", id="clear")
                 yield Button("Find", variant="primary", id="find")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
@@ -101,6 +111,7 @@ class PromoteWinModal(JournalModal[Win]):
                 yield Button("Cancel", id="cancel")
                 yield Button("Make it a win", variant="primary", id="promote",
                              disabled=not lines)
+        yield Footer()
         self._lines = lines
 
     def on_mount(self) -> None:

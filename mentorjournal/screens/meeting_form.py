@@ -11,7 +11,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.suggester import Suggester
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import (
+    Button,
+    Footer,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
 
 from mentorjournal.dates import parse_date, parse_optional_date
 from mentorjournal.editor import EditorFailed, edit_text
@@ -58,8 +67,9 @@ class MeetingFormModal(JournalModal[Meeting]):
 
     BINDINGS = [
         Binding("ctrl+s", "submit", "Save"),
-        Binding("ctrl+e", "edit_externally", "Notes in $EDITOR"),
-        Binding("ctrl+d", "debrief", "Debrief template"),
+        # Not ctrl+e / ctrl+d: Input and TextArea use those (end of line, delete right).
+        Binding("ctrl+o", "edit_externally", "Notes in $EDITOR"),
+        Binding("ctrl+g", "debrief", "Debrief template"),
     ]
 
     def __init__(self, meeting: Meeting | None = None) -> None:
@@ -89,12 +99,12 @@ class MeetingFormModal(JournalModal[Meeting]):
                     placeholder="45 or 1h30"))
                 yield self._field("Mode", Select(
                     MODES, value=meeting.mode if meeting and meeting.mode else Select.NULL,
-                    id="mode", prompt="Mode"))
+                    id="mode", prompt="Choose…"))
             yield Label("Tags (comma separated; → accepts a suggestion)")
             yield Input(", ".join(meeting.tags) if meeting else "", id="tags",
                         placeholder="walk-and-talk, homework, check-in, your own…",
                         suggester=TagSuggester(known_tags(journal.meetings())))
-            yield Label("Notes (Markdown) · Ctrl+E opens $EDITOR · Ctrl+D debrief template")
+            yield Label("Notes (Markdown) · Ctrl+O opens $EDITOR · Ctrl+G walk-and-talk debrief template")
             yield self._notes_area(meeting.notes if meeting else "")
             goals = journal.goals()
             if goals:
@@ -121,6 +131,7 @@ class MeetingFormModal(JournalModal[Meeting]):
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save meeting", variant="primary", id="submit")
+        yield Footer()
 
     @staticmethod
     def _field(label: str, widget: Input | Select[MeetingMode]) -> Vertical:

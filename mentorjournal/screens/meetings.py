@@ -46,15 +46,20 @@ def homework_cell(meeting: Meeting) -> Content:
     return Content.assemble((f"{open_} open", "bold" if open_ else "dim"), f"/{done} done")
 
 
+COLUMNS = {"Date": 10, "Mode": 13, "Tags": 12, "Notes": 20, "Homework": 13}
+
+
 def meeting_cells(meeting: Meeting) -> tuple[Content, ...]:
-    """One table row; every user value as literal text."""
-    return (
+    """One table row; every user value as literal text, cut with an ellipsis to fit."""
+    cells = (
         Content(meeting.held_on.isoformat()),
         Content(meeting.mode.value if meeting.mode else "–"),
         Content(strip_escapes(", ".join(meeting.tags))),
         Content(first_line(meeting.notes)),
         homework_cell(meeting),
     )
+    return tuple(cell.truncate(width, ellipsis=True)
+                 for cell, width in zip(cells, COLUMNS.values(), strict=True))
 
 
 class MeetingsScreen(SectionScreen):
@@ -87,11 +92,8 @@ class MeetingsScreen(SectionScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Date", width=10)
-        table.add_column("Mode", width=13)
-        table.add_column("Tags", width=12)
-        table.add_column("Notes", width=20)
-        table.add_column("Homework", width=13)
+        for title, width in COLUMNS.items():
+            table.add_column(title, width=width)
         self.refresh_meetings()
         table.focus()
 
