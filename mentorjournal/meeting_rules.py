@@ -23,6 +23,8 @@ DEBRIEF_TEMPLATE = (
     "**One thing to try:** \n"
 )
 """Offered when a walk-and-talk meeting is logged with empty notes."""
+DEBRIEF_CURSOR = (2, len("**Where we walked:** "))
+"""(row, column) where typing starts in the template."""
 
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clear screen

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Markdown, Select, Static, TextArea
 from textual.widgets._markdown import MarkdownBlock
@@ -253,3 +257,27 @@ async def test_every_action_is_in_the_palette(app: MentorJournalApp) -> None:
         await pilot.pause()
         assert isinstance(app.screen, FindMeetingsModal)
 
+
+
+async def test_notes_in_the_users_editor(
+    empty_app: MentorJournalApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = "import sys; open(sys.argv[1], 'a').write('from the editor')"
+    monkeypatch.setenv("VISUAL", f"{sys.executable} -c \"{script}\"")
+    suspended: list[bool] = []
+
+    @contextmanager
+    def suspend() -> Iterator[None]:  # the headless driver cannot hand the terminal over
+        suspended.append(True)
+        yield
+
+    monkeypatch.setattr(empty_app, "suspend", suspend)
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await open_meetings(pilot)
+        await pilot.press("n")
+        form = empty_app.screen
+        await type_into(pilot, form.query_one("#notes", TextArea), "Mine. ")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert form.query_one("#notes", TextArea).text == "Mine. from the editor"
+        assert suspended == [True]

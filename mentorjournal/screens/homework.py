@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -31,11 +31,13 @@ class HomeworkModal(JournalModal[None]):
     HomeworkModal {
         & > Vertical { background: $surface; }
         DataTable { height: 1fr; }
+        #homework-title { padding: 0 1; }
         #homework-empty { padding: 1 2; color: $text-muted; }
     }
     """
     BINDINGS = [
         Binding("space", "toggle_done", "Done / open"),
+        Binding("v", "next_view", "Next view"),
         Binding("escape", "dismiss_modal", "Back"),
     ]
 
@@ -90,6 +92,17 @@ class HomeworkModal(JournalModal[None]):
     def _due(row: HomeworkRow) -> Content:
         due = Content(row.item.due.isoformat() if row.item.due else "–")
         return due.stylize("bold") if row.state is HomeworkState.OVERDUE else due
+
+    def action_next_view(self) -> None:
+        self.query_one(Tabs).action_next_tab()
+
+    def palette_commands(self) -> list[SystemCommand]:
+        return [
+            SystemCommand("Mark homework done or open", "The highlighted item (space)",
+                          self.action_toggle_done),
+            SystemCommand("Next homework view", "Open, overdue, done, all (v)",
+                          self.action_next_view),
+        ]
 
     def action_toggle_done(self) -> None:
         table = self.query_one(DataTable)

@@ -24,7 +24,8 @@ from mentorjournal.errors import JournalError, ValidationError
 from mentorjournal.meeting_rules import MeetingFilter, known_tags, meeting_lines
 from mentorjournal.model import Meeting, MeetingMode, Win, WinSize
 from mentorjournal.screens.base import JournalModal
-from mentorjournal.screens.meeting_form import MODES, TagSuggester
+from mentorjournal.screens.meeting_form import MODES
+from mentorjournal.widgets.tag_suggester import TagSuggester
 
 
 class FindMeetingsModal(JournalModal[MeetingFilter]):

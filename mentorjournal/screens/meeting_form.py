@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 
 from textual import on
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.suggester import Suggester
 from textual.widgets import (
     Button,
     Footer,
@@ -19,13 +17,12 @@ from textual.widgets import (
     Select,
     SelectionList,
     Static,
-    TextArea,
 )
 
 from mentorjournal.dates import parse_date, parse_optional_date
-from mentorjournal.editor import EditorFailed, edit_text
 from mentorjournal.errors import JournalError, ValidationError
 from mentorjournal.meeting_rules import (
+    DEBRIEF_CURSOR,
     DEBRIEF_TEMPLATE,
     known_tags,
     open_items,
@@ -40,26 +37,10 @@ from mentorjournal.model import CheckIn, Meeting, MeetingMode
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.homework_editor import CarryOverPanel, HomeworkEditor
+from mentorjournal.widgets.notes_area import NotesArea
+from mentorjournal.widgets.tag_suggester import TagSuggester
 
 MODES = [(mode.value, mode) for mode in MeetingMode]
-
-
-class TagSuggester(Suggester):
-    """Completes the last comma-separated tag from the tags used before."""
-
-    def __init__(self, tags: list[str]) -> None:
-        super().__init__(use_cache=False, case_sensitive=False)
-        self._tags = tags
-
-    async def get_suggestion(self, value: str) -> str | None:
-        head, _, last = value.rpartition(",")
-        stem = last.lstrip()
-        if not stem:
-            return None
-        for tag in self._tags:
-            if tag.startswith(stem) and tag != stem:
-                return value + tag[len(stem):]
-        return None
 
 
 class MeetingFormModal(JournalModal[Meeting]):
@@ -79,69 +60,76 @@ class MeetingFormModal(JournalModal[Meeting]):
         self._pristine: object = None
 
     def compose(self) -> ComposeResult:
-        journal, meeting = self.journal, self.meeting
-        today = journal.today()
-        if meeting is None:
-            self._previous = previous_meeting(journal.meetings(), today)
-        checkin = meeting.checkin if meeting else None
-        title = "Edit the meeting" if meeting else "Log a meeting"
+        title = "Edit the meeting" if self.meeting else "Log a meeting"
+        if self.meeting is None:
+            self._previous = previous_meeting(self.journal.meetings(), self.journal.today())
         with VerticalScroll(classes="form", id="meeting-form"):
             yield Static(Content.from_markup("[b]$t[/b]", t=title))
             pending = open_items(self._previous)
             if self._previous is not None and pending:
                 yield CarryOverPanel(self._previous.held_on, pending)
-            with Horizontal(classes="form-row"):
-                yield self._field("Date", Input(
-                    (meeting.held_on if meeting else today).isoformat(), id="held_on",
-                    placeholder="YYYY-MM-DD, today, yesterday"))
-                yield self._field("Minutes", Input(
-                    str(meeting.duration_minutes or "") if meeting else "", id="duration",
-                    placeholder="45 or 1h30"))
-                yield self._field("Mode", Select(
-                    MODES, value=meeting.mode if meeting and meeting.mode else Select.NULL,
-                    id="mode", prompt="Choose…"))
-            yield Label("Tags (comma separated; → accepts a suggestion)")
-            yield Input(", ".join(meeting.tags) if meeting else "", id="tags",
-                        placeholder="walk-and-talk, homework, check-in, your own…",
-                        suggester=TagSuggester(known_tags(journal.meetings())))
-            yield Label("Notes (Markdown) · Ctrl+O opens $EDITOR · Ctrl+G walk-and-talk debrief template")
-            yield self._notes_area(meeting.notes if meeting else "")
-            goals = journal.goals()
-            if goals:
-                yield Label("Goals discussed")
-                chosen = set(meeting.goal_ids) if meeting else set()
-                yield SelectionList[int](
-                    *((Content(g.title), g.id, g.id in chosen) for g in goals if not g.archived),
-                    id="goal_ids")
-            yield Label("Homework (what · who · due)")
-            yield HomeworkEditor(meeting.homework if meeting else (), id="homework")
-            yield Label("Check-in: meaningful 1–5 · expectations met 1–5 · what to change")
-            with Horizontal(classes="form-row"):
-                yield Input(str(checkin.meaningful or "") if checkin else "", id="meaningful",
-                            placeholder="1–5", classes="rating")
-                yield Input(str(checkin.expectations_met or "") if checkin else "",
-                            id="expectations_met", placeholder="1–5", classes="rating")
-                yield Input(checkin.change if checkin else "", id="change",
-                            placeholder="What should change?")
-            yield Label("Next meeting")
-            yield Input(meeting.next_meeting_on.isoformat()
-                        if meeting and meeting.next_meeting_on else "",
-                        id="next_meeting_on", placeholder="YYYY-MM-DD (optional)")
+            yield from self._compose_facts(self.meeting or Meeting(held_on=self.journal.today()))
+            yield from self._compose_follow_up(self.meeting)
             yield Static("", id="form-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save meeting", variant="primary", id="submit")
         yield Footer()
 
-    @staticmethod
-    def _field(label: str, widget: Input | Select[MeetingMode]) -> Vertical:
-        return Vertical(Label(label), widget, classes="form-field")
+    def _compose_facts(self, meeting: Meeting) -> ComposeResult:
+        """Date, length, mode, tags, notes, goals."""
+        with Horizontal(classes="form-row"):
+            with Vertical(classes="form-field"):
+                yield Label("Date")
+                yield Input(meeting.held_on.isoformat(), id="held_on",
+                            placeholder="YYYY-MM-DD, today, yesterday")
+            with Vertical(classes="form-field"):
+                yield Label("Minutes")
+                yield Input(str(meeting.duration_minutes or ""), id="duration",
+                            placeholder="45 or 1h30")
+            with Vertical(classes="form-field"):
+                yield Label("Mode")
+                yield Select(MODES, value=meeting.mode or Select.NULL, id="mode",
+                             prompt="Choose…")
+        yield Label("Tags (comma separated; → accepts a suggestion)")
+        yield Input(", ".join(meeting.tags), id="tags",
+                    placeholder="walk-and-talk, homework, check-in, your own…",
+                    suggester=TagSuggester(known_tags(self.journal.meetings())))
+        yield Label("Notes (Markdown) · Ctrl+O: your $EDITOR · Ctrl+G: debrief template")
+        yield NotesArea(meeting.notes, id="notes")
+        goals = [g for g in self.journal.goals() if not g.archived]
+        if goals:
+            yield Label("Goals discussed")
+            yield SelectionList[int](
+                *((Content(g.title), g.id, g.id in meeting.goal_ids) for g in goals),
+                id="goal_ids")
 
-    def _notes_area(self, text: str) -> TextArea:
-        area = TextArea(text, id="notes", soft_wrap=True, tab_behavior="focus")
-        if "markdown" in area.available_languages:
-            area.language = "markdown"
-        return area
+    def _compose_follow_up(self, meeting: Meeting | None) -> ComposeResult:
+        """Homework, check-in, next meeting."""
+        checkin = (meeting.checkin if meeting else None) or CheckIn()
+        yield Label("Homework (what · who · due)")
+        yield HomeworkEditor(meeting.homework if meeting else (), id="homework")
+        yield Label("Check-in: meaningful 1–5 · expectations met 1–5 · what to change")
+        with Horizontal(classes="form-row"):
+            yield Input(str(checkin.meaningful or ""), id="meaningful", placeholder="1–5",
+                        classes="rating")
+            yield Input(str(checkin.expectations_met or ""), id="expectations_met",
+                        placeholder="1–5", classes="rating")
+            yield Input(checkin.change, id="change", placeholder="What should change?")
+        next_on = meeting.next_meeting_on if meeting else None
+        yield Label("Next meeting")
+        yield Input(next_on.isoformat() if next_on else "", id="next_meeting_on",
+                    placeholder="YYYY-MM-DD (optional)")
+
+    def palette_commands(self) -> list[SystemCommand]:
+        return [
+            SystemCommand("Save the meeting", "Save and close the form (Ctrl+S)",
+                          self.action_submit),
+            SystemCommand("Edit the notes in $EDITOR", "Your own editor (Ctrl+O)",
+                          self.action_edit_externally),
+            SystemCommand("Insert the walk-and-talk debrief", "Where we walked, what came up, "
+                          "one thing to try (Ctrl+G)", self.action_debrief),
+        ]
 
     def on_mount(self) -> None:
         self._pristine = self._raw()
@@ -152,7 +140,7 @@ class MeetingFormModal(JournalModal[Meeting]):
         inputs = {i.id: i.value for i in self.query(Input) if i.id}
         selects = {s.id: s.value for s in self.query(Select) if s.id}
         goals = self.query(SelectionList)
-        return (inputs, selects, self.query_one("#notes", TextArea).text,
+        return (inputs, selects, self._notes.text,
                 self.query_one(HomeworkEditor).raw(),
                 tuple(goals.first().selected) if goals else ())
 
@@ -162,32 +150,22 @@ class MeetingFormModal(JournalModal[Meeting]):
 
     @on(Select.Changed, "#mode")
     def _offer_debrief(self, event: Select.Changed) -> None:
-        notes = self.query_one("#notes", TextArea)
-        if event.value is MeetingMode.WALK_AND_TALK and not notes.text.strip():
+        if event.value is MeetingMode.WALK_AND_TALK and not self._notes.text.strip():
             self.action_debrief()
             tags = self.query_one("#tags", Input)
             if "walk-and-talk" not in parse_tags(tags.value):
                 tags.value = ", ".join([*parse_tags(tags.value), "walk-and-talk"])
-            notes.focus()
+
+    @property
+    def _notes(self) -> NotesArea:
+        return self.query_one("#notes", NotesArea)
 
     def action_debrief(self) -> None:
-        """Put the walk-and-talk debrief template at the end of the notes."""
-        notes = self.query_one("#notes", TextArea)
-        gap = "\n\n" if notes.text.strip() else ""
-        notes.text = notes.text.rstrip() + gap + DEBRIEF_TEMPLATE
-        notes.move_cursor((2, len("**Where we walked:** ")) if not gap else notes.document.end)
+        """The walk-and-talk debrief template, cursor after 'Where we walked:'."""
+        self._notes.add_template(DEBRIEF_TEMPLATE, DEBRIEF_CURSOR)
 
     def action_edit_externally(self) -> None:
-        notes = self.query_one("#notes", TextArea)
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        try:
-            with self.app.suspend():
-                notes.text = edit_text(notes.text, editor)
-        except SuspendNotSupported:
-            self.notify("This terminal cannot hand over to an editor.", severity="warning")
-        except EditorFailed as error:
-            self.notify(str(error), title="Editor", severity="error", markup=False)
-        notes.focus()
+        self._notes.edit_externally()
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
@@ -228,7 +206,7 @@ class MeetingFormModal(JournalModal[Meeting]):
             duration_minutes=parse_duration(value["duration"]),
             mode=mode if isinstance(mode, MeetingMode) else None,
             tags=parse_tags(value["tags"]),
-            notes=self.query_one("#notes", TextArea).text,
+            notes=self._notes.text,
             goal_ids=tuple(goals.first().selected) if goals else base.goal_ids,
             homework=carried + homework,
             checkin=checkin if checkin != CheckIn() else None,
