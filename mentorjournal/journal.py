@@ -219,7 +219,7 @@ class Journal:
             saved = self.update(meeting) if meeting.id else self.add(meeting)
             if previous is not None:
                 self.update(previous)
-        return saved  # type: ignore[no-any-return]
+        return saved
 
     def set_homework_status(self, meeting_id: int, index: int, status: HomeworkStatus) -> Meeting:
         """Mark one homework item done, open again, or dropped."""

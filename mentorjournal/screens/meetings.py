@@ -80,6 +80,7 @@ class MeetingsScreen(SectionScreen):
     def __init__(self) -> None:
         super().__init__(name="meetings")
         self._shown: list[Meeting] = []
+        self._had_selection = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,6 +100,7 @@ class MeetingsScreen(SectionScreen):
 
     def watch_find(self) -> None:
         self.refresh_meetings()
+        self.refresh_bindings()
 
     @property
     def selected(self) -> Meeting | None:
@@ -141,8 +143,11 @@ class MeetingsScreen(SectionScreen):
     @on(DataTable.RowHighlighted)
     def _show_selected(self) -> None:
         goals = {g.id: g for g in self.journal.goals()}
-        self.query_one(MeetingDetail).show(self.selected, goals, self.journal.today())
-        self.refresh_bindings()
+        selected = self.selected
+        self.query_one(MeetingDetail).show(selected, goals, self.journal.today())
+        if (selected is not None) != self._had_selection:  # the footer redraws only then
+            self._had_selection = selected is not None
+            self.refresh_bindings()
 
     @on(DataTable.RowSelected)
     def _open_selected(self) -> None:
