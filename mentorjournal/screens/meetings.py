@@ -98,6 +98,9 @@ class MeetingsScreen(SectionScreen):
         self.refresh_meetings()
         table.focus()
 
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "-narrow")  # detail below the table
+
     def watch_find(self) -> None:
         self.refresh_meetings()
         self.refresh_bindings()
