@@ -70,10 +70,11 @@ class MeetingFormModal(JournalModal[Meeting]):
                 yield CarryOverPanel(self._previous.held_on, pending)
             yield from self._compose_facts(self.meeting or Meeting(held_on=self.journal.today()))
             yield from self._compose_follow_up(self.meeting)
-            yield Static("", id="form-error", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save meeting", variant="primary", id="submit")
+            with Vertical(id="form-actions"):  # docked: errors and buttons stay in view
+                yield Static("", id="form-error", markup=False)
+                with Horizontal(classes="buttons"):
+                    yield Button("Cancel", id="cancel")
+                    yield Button("Save meeting", variant="primary", id="submit")
         yield Footer()
 
     def _compose_facts(self, meeting: Meeting) -> ComposeResult:
@@ -101,7 +102,8 @@ class MeetingFormModal(JournalModal[Meeting]):
         if goals:
             yield Label("Goals discussed")
             yield SelectionList[int](
-                *((Content(g.title), g.id, g.id in meeting.goal_ids) for g in goals),
+                *((Content(strip_escapes(g.title)), g.id, g.id in meeting.goal_ids)
+                  for g in goals),
                 id="goal_ids")
 
     def _compose_follow_up(self, meeting: Meeting | None) -> ComposeResult:
