@@ -281,3 +281,26 @@ async def test_notes_in_the_users_editor(
         await pilot.pause()
         assert form.query_one("#notes", TextArea).text == "Mine. from the editor"
         assert suspended == [True]
+
+
+async def test_edit_a_meeting_keeps_its_homework_state(app: MentorJournalApp,
+                                                       journal: Journal) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_meetings(pilot)
+        dates = [m.held_on for m in screen._shown]
+        assert dates == sorted(dates, reverse=True)  # newest first
+        await pilot.press("down")  # 2026-11-05: two open homework items
+        before = screen.selected
+        assert before is not None
+        await pilot.press("enter")
+        form = app.screen
+        assert isinstance(form, MeetingFormModal) and not form.query("#carry-over")
+        form.query_one("#notes", TextArea).text = "Edited"
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        assert app.screen is screen and screen.selected is not None
+        assert screen.selected.id == before.id
+    after = journal.get(Meeting, before.id)
+    assert after is not None
+    assert after.notes == "Edited" and after.homework == before.homework
+    assert len(journal.meetings()) == 20
