@@ -242,6 +242,11 @@ async def test_homework_view_marks_items_done(app: MentorJournalApp, journal: Jo
         await pilot.press("space")
         await saved(pilot)
         assert table.row_count == 2
+        await pilot.press("enter")  # back to the log, on that item's meeting
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingsScreen)
+        assert app.screen.selected is not None
+        assert app.screen.selected.held_on.isoformat() == "2026-11-05"
     open_items = [h for m in journal.meetings() for h in m.homework
                   if h.status is HomeworkStatus.OPEN]
     assert len(open_items) == 2

@@ -24,8 +24,9 @@ VIEWS: dict[str, set[HomeworkState] | None] = {
 COLUMNS = {"": 1, "What": 48, "Who": 8, "Due": 10, "Carried": 7, "From meeting": 12}
 
 
-class HomeworkModal(JournalModal[None]):
-    """Homework across meetings; Space marks the item done (or open again)."""
+class HomeworkModal(JournalModal[int]):
+    """Homework across meetings; Space marks an item done (or open again), Enter shows
+    its meeting (dismisses with the meeting's id)."""
 
     DEFAULT_CSS = """
     HomeworkModal {
@@ -38,6 +39,7 @@ class HomeworkModal(JournalModal[None]):
     BINDINGS = [
         Binding("space", "toggle_done", "Done / open"),
         Binding("v", "next_view", "Next view"),
+        Binding("enter", "show_meeting", "Its meeting"),
         Binding("escape", "dismiss_modal", "Back"),
     ]
 
@@ -92,6 +94,13 @@ class HomeworkModal(JournalModal[None]):
     def _due(row: HomeworkRow) -> Content:
         due = Content(row.item.due.isoformat() if row.item.due else "–")
         return due.stylize("bold") if row.state is HomeworkState.OVERDUE else due
+
+    @on(DataTable.RowSelected)
+    def action_show_meeting(self) -> None:
+        """Back to the log with this item's meeting selected."""
+        row = self.query_one(DataTable).cursor_row
+        if 0 <= row < len(self._rows):
+            self.dismiss(self._rows[row].meeting.id)
 
     def action_next_view(self) -> None:
         self.query_one(Tabs).action_next_tab()

@@ -195,7 +195,15 @@ class MeetingsScreen(SectionScreen):
             self.notify(win.text, title="On the wins wall", markup=False)
 
     def action_homework(self) -> None:
-        self.app.push_screen(HomeworkModal(), lambda _none: self.refresh_meetings())
+        self.app.push_screen(HomeworkModal(), self._homework_closed)
+
+    def _homework_closed(self, meeting_id: int | None) -> None:
+        """Back from the homework view: show its changes, and the meeting asked for."""
+        if meeting_id is not None and not self.find.is_empty:
+            meeting = self.journal.get(Meeting, meeting_id)
+            if meeting is not None and not self.find.matches(meeting):
+                self.find = MeetingFilter()
+        self.refresh_meetings(select_id=meeting_id)
 
     def action_find(self) -> None:
         self.app.push_screen(FindMeetingsModal(self.find), self._found)
