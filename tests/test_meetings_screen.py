@@ -292,7 +292,7 @@ async def test_edit_a_meeting_keeps_its_homework_state(app: MentorJournalApp,
                                                        journal: Journal) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_meetings(pilot)
-        dates = [m.held_on for m in screen._shown]
+        dates = [m.held_on for m in screen.shown]
         assert dates == sorted(dates, reverse=True)  # newest first
         await pilot.press("down")  # 2026-11-05: two open homework items
         before = screen.selected
@@ -309,3 +309,18 @@ async def test_edit_a_meeting_keeps_its_homework_state(app: MentorJournalApp,
     assert after is not None
     assert after.notes == "Edited" and after.homework == before.homework
     assert len(journal.meetings()) == 20
+
+
+async def test_delete_a_meeting_asks_first(app: MentorJournalApp, journal: Journal) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_meetings(pilot)
+        first = screen.selected
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("escape")  # changed my mind: nothing happens
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.click("#choice-delete")
+        await saved(pilot)
+        assert rows(screen) == 19
+    assert first is not None and journal.get(Meeting, first.id) is None

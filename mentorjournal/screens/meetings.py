@@ -12,19 +12,15 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Header, Static
 
-from mentorjournal.meeting_rules import (
-    MeetingFilter,
-    filter_meetings,
-    first_line,
-    homework_counts,
-    strip_escapes,
-)
+from mentorjournal.meeting_rules import MeetingFilter, filter_meetings
 from mentorjournal.model import Meeting, Win
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.homework import HomeworkModal
 from mentorjournal.screens.meeting_dialogs import FindMeetingsModal, PromoteWinModal
 from mentorjournal.screens.meeting_form import MeetingFormModal
+from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.meeting_detail import MeetingDetail
+from mentorjournal.widgets.meeting_table import MeetingTable
 
 FIRST_TIME = (
     "[b]No meetings yet.[/b]\n\n"
@@ -39,29 +35,6 @@ NO_MATCH = (
 )
 
 
-def homework_cell(meeting: Meeting) -> Content:
-    open_, done = homework_counts(meeting)
-    if not meeting.homework:
-        return Content("")
-    return Content.assemble((f"{open_} open", "bold" if open_ else "dim"), f"/{done} done")
-
-
-COLUMNS = {"Date": 10, "Mode": 13, "Tags": 12, "Notes": 20, "Homework": 13}
-
-
-def meeting_cells(meeting: Meeting) -> tuple[Content, ...]:
-    """One table row; every user value as literal text, cut with an ellipsis to fit."""
-    cells = (
-        Content(meeting.held_on.isoformat()),
-        Content(meeting.mode.value if meeting.mode else "–"),
-        Content(strip_escapes(", ".join(meeting.tags))),
-        Content(first_line(meeting.notes)),
-        homework_cell(meeting),
-    )
-    return tuple(cell.truncate(width, ellipsis=True)
-                 for cell, width in zip(cells, COLUMNS.values(), strict=True))
-
-
 class MeetingsScreen(SectionScreen):
     """The meeting log, newest first; the highlighted meeting is shown on the right."""
 
@@ -72,6 +45,7 @@ class MeetingsScreen(SectionScreen):
         Binding("h", "homework", "Homework"),
         Binding("f,slash", "find", "Find"),
         Binding("x", "clear_filter", "Clear filter"),
+        Binding("delete", "delete_meeting", "Delete", show=False),
     ]
 
     find: reactive[MeetingFilter] = reactive(MeetingFilter, init=False)
@@ -79,24 +53,20 @@ class MeetingsScreen(SectionScreen):
 
     def __init__(self) -> None:
         super().__init__(name="meetings")
-        self._shown: list[Meeting] = []
         self._had_selection = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="meetings-filter")
         with Horizontal(id="meetings-body"):
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="meetings-table")
+            yield MeetingTable(id="meetings-table")
             yield MeetingDetail(id="meetings-detail")
         yield Static(id="meetings-empty", classes="empty-state")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for title, width in COLUMNS.items():
-            table.add_column(title, width=width)
         self.refresh_meetings()
-        table.focus()
+        self.query_one(MeetingTable).focus()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")  # detail below the table
@@ -107,24 +77,17 @@ class MeetingsScreen(SectionScreen):
 
     @property
     def selected(self) -> Meeting | None:
-        table = self.query_one(DataTable)
-        if not self._shown or not 0 <= table.cursor_row < len(self._shown):
-            return None
-        return self._shown[table.cursor_row]
+        return self.query_one(MeetingTable).selected
+
+    @property
+    def shown(self) -> list[Meeting]:
+        """The meetings in the table (those matching the filter), newest first."""
+        return self.query_one(MeetingTable).meetings
 
     def refresh_meetings(self, select_id: int | None = None) -> None:
         """Reload the log from the journal, keeping (or moving to) the selected meeting."""
-        current = self.selected
-        keep = select_id or (current.id if current else None)
         meetings = self.journal.meetings()
-        self._shown = filter_meetings(meetings, self.find)
-        table = self.query_one(DataTable)
-        table.clear()
-        for meeting in self._shown:
-            table.add_row(*meeting_cells(meeting), key=str(meeting.id))
-        ids = [m.id for m in self._shown]
-        if keep in ids:
-            table.move_cursor(row=ids.index(keep), scroll=True)
+        self.query_one(MeetingTable).show(filter_meetings(meetings, self.find), select_id)
         self._show_state(total=len(meetings))
         self._show_selected()
 
@@ -134,10 +97,10 @@ class MeetingsScreen(SectionScreen):
         bar.display = not self.find.is_empty
         bar.update(Content.from_markup(
             "[b]Filter[/b] $filter · $n of $total meetings · [b]x[/b] clears",
-            filter=described, n=str(len(self._shown)), total=str(total)))
+            filter=described, n=str(len(self.shown)), total=str(total)))
         empty = self.query_one("#meetings-empty", Static)
-        empty.display = not self._shown
-        self.query_one("#meetings-body").display = bool(self._shown)
+        empty.display = not self.shown
+        self.query_one("#meetings-body").display = bool(self.shown)
         if total == 0:
             empty.update(Content.from_markup(FIRST_TIME))
         else:
@@ -157,7 +120,7 @@ class MeetingsScreen(SectionScreen):
         self.action_edit_meeting()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit_meeting", "promote_win"):
+        if action in ("edit_meeting", "promote_win", "delete_meeting"):
             return self.selected is not None or None
         if action == "clear_filter":
             return not self.find.is_empty
@@ -184,6 +147,25 @@ class MeetingsScreen(SectionScreen):
         if not self.find.matches(meeting):
             self.find = MeetingFilter()
         self.refresh_meetings(select_id=meeting.id)
+
+    def action_delete_meeting(self) -> None:
+        meeting = self.selected
+        if meeting is None:
+            return
+        question = (f"The meeting of {meeting.held_on.isoformat()} goes, with its notes and "
+                    f"{len(meeting.homework)} homework item(s). Wins made from it stay.")
+        self.app.push_screen(
+            ChoiceModal("Delete this meeting?", question,
+                        [Choice("keep", "Keep it", "primary"),
+                         Choice("delete", "Delete", "error")]),
+            lambda key: self._delete(meeting) if key == "delete" else None)
+
+    def _delete(self, meeting: Meeting) -> None:
+        self.save(lambda: self.journal.delete(meeting), lambda _none: self._deleted(meeting))
+
+    def _deleted(self, meeting: Meeting) -> None:
+        self.notify(f"Meeting of {meeting.held_on.isoformat()} deleted.")
+        self.refresh_meetings()
 
     def action_promote_win(self) -> None:
         meeting = self.selected
@@ -230,6 +212,8 @@ class MeetingsScreen(SectionScreen):
                               self.action_edit_meeting),
                 SystemCommand("Promote a line to a win", "Put a line of this meeting on the "
                               "wins wall (w)", self.action_promote_win),
+                SystemCommand("Delete this meeting", "Asks first (Delete)",
+                              self.action_delete_meeting),
             ]
         if not self.find.is_empty:
             commands.append(SystemCommand("Clear the meeting filter", "Show every meeting (x)",
