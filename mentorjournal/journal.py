@@ -17,11 +17,13 @@ from typing import Any, TypeVar
 from mentorjournal import agreement_rules
 from mentorjournal.codec import DocumentError, from_doc, to_doc
 from mentorjournal.errors import JournalDamaged, JournalError, ValidationError
+from mentorjournal.meeting_rules import MAX_LINE, MAX_NOTES
 from mentorjournal.model import (
     RECORD_TYPES,
     TABLE_OF,
     AgreementVersion,
     Goal,
+    HomeworkStatus,
     JournalEntry,
     Meeting,
     Pair,
@@ -29,6 +31,7 @@ from mentorjournal.model import (
     Settings,
     Signature,
     Win,
+    WinSize,
 )
 from mentorjournal.store import JournalStore
 
@@ -269,3 +272,43 @@ class Journal:
                               signed_at=self.now())
         return self.update(  # type: ignore[no-any-return]
             dataclasses.replace(latest, signatures=(*latest.signatures, signature)))
+
+    # -- meetings --
+
+    def check_meeting(self, meeting: Meeting) -> Meeting:
+        """Refuse a meeting a journal should not hold; returns it unchanged."""
+        check_text(meeting.notes, "notes", limit=MAX_NOTES)
+        for item in meeting.homework:
+            check_text(item.text, "homework", required=True, limit=MAX_LINE)
+        if meeting.checkin is not None:
+            check_text(meeting.checkin.change, "change", limit=MAX_LINE)
+        for tag in meeting.tags:
+            check_text(tag, "tags")
+        return meeting
+
+    def log_meeting(self, meeting: Meeting, previous: Meeting | None = None) -> Meeting:
+        """Save a new or edited meeting, and the previous meeting's settled homework with it."""
+        self.check_meeting(meeting)
+        with self.batch():
+            saved = self.update(meeting) if meeting.id else self.add(meeting)
+            if previous is not None:
+                self.update(previous)
+        return saved
+
+    def set_homework_status(self, meeting_id: int, index: int, status: HomeworkStatus) -> Meeting:
+        """Mark one homework item done, open again, or dropped."""
+        meeting = self.get(Meeting, meeting_id)
+        if meeting is None or not 0 <= index < len(meeting.homework):
+            raise ValidationError("homework", "That homework item no longer exists.")
+        items = list(meeting.homework)
+        done_on = self.today() if status is HomeworkStatus.DONE else None
+        items[index] = dataclasses.replace(items[index], status=status, done_on=done_on)
+        changed: Meeting = self.update(dataclasses.replace(meeting, homework=tuple(items)))
+        return changed
+
+    def promote_to_win(self, meeting: Meeting, text: str, size: WinSize = WinSize.SMALL) -> Win:
+        """A line of a meeting becomes a win on the wins wall, linked to the meeting."""
+        text = check_text(text.strip(), "win", required=True, limit=MAX_LINE)
+        goal_id = meeting.goal_ids[0] if len(meeting.goal_ids) == 1 else None
+        return self.add(Win(won_on=meeting.held_on, text=text, size=size,
+                            meeting_id=meeting.id, goal_id=goal_id))

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from mentorjournal.screens.agreement import AgreementScreen
 from mentorjournal.screens.coming_soon import ComingSoonScreen
 from mentorjournal.screens.evaluation import EvaluationScreen
+from mentorjournal.screens.meetings import MeetingsScreen
 from mentorjournal.screens.review import ReviewScreen
 
 
@@ -38,7 +39,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("goals", "Goals", "g", "Goals, objectives, progress and adjustments",
             _soon("goals", "Goals")),
     Section("meetings", "Meetings", "m", "The meeting log: walk-and-talks, homework, check-ins",
-            _soon("meetings", "Meetings")),
+            MeetingsScreen),
     Section("wins", "Wins", "w", "The wins wall: small wins too",
             _soon("wins", "Wins")),
     Section("journal", "Journal", "j", "The creative journal: write between meetings",

@@ -1,0 +1,132 @@
+"""HomeworkModal: every homework item across meetings — open, overdue, done — to follow up."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Static, Tab, Tabs
+
+from mentorjournal.meeting_rules import HomeworkRow, HomeworkState, homework_rows, strip_escapes
+from mentorjournal.model import HomeworkStatus
+from mentorjournal.screens.base import JournalModal
+from mentorjournal.widgets.meeting_detail import STATE_MARK
+
+VIEWS: dict[str, set[HomeworkState] | None] = {
+    "open": {HomeworkState.OPEN, HomeworkState.OVERDUE},
+    "overdue": {HomeworkState.OVERDUE},
+    "done": {HomeworkState.DONE},
+    "all": None,
+}
+
+COLUMNS = {"": 1, "What": 48, "Who": 8, "Due": 10, "Carried": 7, "From meeting": 12}
+
+
+class HomeworkModal(JournalModal[int]):
+    """Homework across meetings; Space marks an item done (or open again), Enter shows
+    its meeting (dismisses with the meeting's id)."""
+
+    DEFAULT_CSS = """
+    HomeworkModal {
+        & > Vertical { background: $surface; }
+        DataTable { height: 1fr; }
+        #homework-title { padding: 0 1; }
+        #homework-empty { padding: 1 2; color: $text-muted; }
+    }
+    """
+    BINDINGS = [
+        Binding("space", "toggle_done", "Done / open"),
+        Binding("v", "next_view", "Next view"),
+        Binding("enter", "show_meeting", "Its meeting"),
+        Binding("escape", "dismiss_modal", "Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[HomeworkRow] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content.from_markup("[b]Homework[/b] across all meetings"),
+                         id="homework-title")
+            yield Tabs(*(Tab(name.capitalize(), id=f"view-{name}") for name in VIEWS))
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="homework-table")
+            yield Static("", id="homework-empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+
+    @property
+    def view(self) -> str:
+        active = self.query_one(Tabs).active or "view-open"
+        return active.removeprefix("view-")
+
+    @on(Tabs.TabActivated)
+    def refresh_rows(self) -> None:
+        today = self.journal.today()
+        self._rows = homework_rows(self.journal.meetings(), today, VIEWS[self.view])
+        table = self.query_one(DataTable)
+        if not table.columns:
+            for title, width in COLUMNS.items():
+                table.add_column(title, width=width)
+        row = table.cursor_row
+        table.clear()
+        for item in self._rows:
+            h = item.item
+            table.add_row(
+                Content(STATE_MARK[item.state.value]),
+                Content(strip_escapes(h.text)).truncate(COLUMNS["What"], ellipsis=True),
+                Content(h.who.label),
+                self._due(item),
+                Content(f"{h.carried_over}×" if h.carried_over else ""),
+                Content(item.meeting.held_on.isoformat()))
+        if self._rows:
+            table.move_cursor(row=min(row, len(self._rows) - 1))
+        empty = self.query_one("#homework-empty", Static)
+        empty.display = not self._rows
+        empty.update(Content(f"No {self.view} homework." if self.view != "all"
+                             else "No homework yet: give some in the next meeting."))
+
+    @staticmethod
+    def _due(row: HomeworkRow) -> Content:
+        due = Content(row.item.due.isoformat() if row.item.due else "–")
+        return due.stylize("bold") if row.state is HomeworkState.OVERDUE else due
+
+    @on(DataTable.RowSelected)
+    def action_show_meeting(self) -> None:
+        """Back to the log with this item's meeting selected."""
+        row = self.query_one(DataTable).cursor_row
+        if 0 <= row < len(self._rows):
+            self.dismiss(self._rows[row].meeting.id)
+
+    def action_next_view(self) -> None:
+        self.query_one(Tabs).action_next_tab()
+
+    def palette_commands(self) -> list[SystemCommand]:
+        return [
+            SystemCommand("Mark homework done or open", "The highlighted item (space)",
+                          self.action_toggle_done),
+            SystemCommand("Next homework view", "Open, overdue, done, all (v)",
+                          self.action_next_view),
+        ]
+
+    def action_toggle_done(self) -> None:
+        table = self.query_one(DataTable)
+        if not self._rows or not 0 <= table.cursor_row < len(self._rows):
+            return
+        row = self._rows[table.cursor_row]
+        if row.item.status not in (HomeworkStatus.OPEN, HomeworkStatus.DONE):
+            self.notify("This item was carried over: mark it in the later meeting.")
+            return
+        done = row.item.status is HomeworkStatus.DONE
+        status = HomeworkStatus.OPEN if done else HomeworkStatus.DONE
+        meeting_id, index = row.meeting.id, row.index
+        self.save(lambda: self.journal.set_homework_status(meeting_id, index, status),
+                  lambda _meeting: self._saved(status))
+
+    def _saved(self, status: HomeworkStatus) -> None:
+        self.notify("Marked done." if status is HomeworkStatus.DONE else "Open again.")
+        self.refresh_rows()

@@ -1,0 +1,239 @@
+"""MeetingFormModal: log a new meeting or edit one; settles the previous meeting's homework."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import (
+    Button,
+    Footer,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+)
+
+from mentorjournal.dates import parse_date, parse_optional_date
+from mentorjournal.errors import JournalError, ValidationError
+from mentorjournal.meeting_rules import (
+    DEBRIEF_CURSOR,
+    DEBRIEF_TEMPLATE,
+    known_tags,
+    open_items,
+    parse_duration,
+    parse_rating,
+    parse_tags,
+    previous_meeting,
+    settle_homework,
+    strip_escapes,
+)
+from mentorjournal.model import CheckIn, Meeting, MeetingMode
+from mentorjournal.screens.base import JournalModal
+from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.widgets.homework_editor import CarryOverPanel, HomeworkEditor
+from mentorjournal.widgets.notes_area import NotesArea
+from mentorjournal.widgets.tag_suggester import TagSuggester
+
+MODES = [(mode.value, mode) for mode in MeetingMode]
+
+
+class MeetingFormModal(JournalModal[Meeting]):
+    """The meeting form; dismisses with the saved meeting, never before it is on disk."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Save"),
+        # Not ctrl+e / ctrl+d: Input and TextArea use those (end of line, delete right).
+        Binding("ctrl+o", "edit_externally", "Notes in $EDITOR"),
+        Binding("ctrl+g", "debrief", "Debrief template"),
+    ]
+
+    def __init__(self, meeting: Meeting | None = None) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self._previous: Meeting | None = None
+        self._pristine: object = None
+
+    def compose(self) -> ComposeResult:
+        title = "Edit the meeting" if self.meeting else "Log a meeting"
+        if self.meeting is None:
+            self._previous = previous_meeting(self.journal.meetings(), self.journal.today())
+        with VerticalScroll(classes="form", id="meeting-form"):
+            yield Static(Content.from_markup("[b]$t[/b]", t=title))
+            pending = open_items(self._previous)
+            if self._previous is not None and pending:
+                yield CarryOverPanel(self._previous.held_on, pending)
+            yield from self._compose_facts(self.meeting or Meeting(held_on=self.journal.today()))
+            yield from self._compose_follow_up(self.meeting)
+            with Vertical(id="form-actions"):  # docked: errors and buttons stay in view
+                yield Static("", id="form-error", markup=False)
+                with Horizontal(classes="buttons"):
+                    yield Button("Cancel", id="cancel")
+                    yield Button("Save meeting", variant="primary", id="submit")
+        yield Footer()
+
+    def _compose_facts(self, meeting: Meeting) -> ComposeResult:
+        """Date, length, mode, tags, notes, goals."""
+        with Horizontal(classes="form-row"):
+            with Vertical(classes="form-field"):
+                yield Label("Date")
+                yield Input(meeting.held_on.isoformat(), id="held_on",
+                            placeholder="YYYY-MM-DD, today, yesterday")
+            with Vertical(classes="form-field"):
+                yield Label("Minutes")
+                yield Input(str(meeting.duration_minutes or ""), id="duration",
+                            placeholder="45 or 1h30")
+            with Vertical(classes="form-field"):
+                yield Label("Mode")
+                yield Select(MODES, value=meeting.mode or Select.NULL, id="mode",
+                             prompt="Choose…")
+        yield Label("Tags (comma separated; → accepts a suggestion)")
+        yield Input(", ".join(meeting.tags), id="tags",
+                    placeholder="walk-and-talk, homework, check-in, your own…",
+                    suggester=TagSuggester(known_tags(self.journal.meetings())))
+        yield Label("Notes (Markdown) · Ctrl+O: your $EDITOR · Ctrl+G: debrief template")
+        yield NotesArea(meeting.notes, id="notes")
+        goals = [g for g in self.journal.goals() if not g.archived]
+        if goals:
+            yield Label("Goals discussed")
+            yield SelectionList[int](
+                *((Content(strip_escapes(g.title)), g.id, g.id in meeting.goal_ids)
+                  for g in goals),
+                id="goal_ids")
+
+    def _compose_follow_up(self, meeting: Meeting | None) -> ComposeResult:
+        """Homework, check-in, next meeting."""
+        checkin = (meeting.checkin if meeting else None) or CheckIn()
+        yield Label("Homework (what · who · due)")
+        yield HomeworkEditor(meeting.homework if meeting else (), id="homework")
+        yield Label("Check-in: meaningful 1–5 · expectations met 1–5 · what to change")
+        with Horizontal(classes="form-row"):
+            yield Input(str(checkin.meaningful or ""), id="meaningful", placeholder="1–5",
+                        classes="rating")
+            yield Input(str(checkin.expectations_met or ""), id="expectations_met",
+                        placeholder="1–5", classes="rating")
+            yield Input(checkin.change, id="change", placeholder="What should change?")
+        next_on = meeting.next_meeting_on if meeting else None
+        yield Label("Next meeting")
+        yield Input(next_on.isoformat() if next_on else "", id="next_meeting_on",
+                    placeholder="YYYY-MM-DD (optional)")
+
+    def palette_commands(self) -> list[SystemCommand]:
+        return [
+            SystemCommand("Save the meeting", "Save and close the form (Ctrl+S)",
+                          self.action_submit),
+            SystemCommand("Edit the notes in $EDITOR", "Your own editor (Ctrl+O)",
+                          self.action_edit_externally),
+            SystemCommand("Insert the walk-and-talk debrief", "Where we walked, what came up, "
+                          "one thing to try (Ctrl+G)", self.action_debrief),
+        ]
+
+    def on_mount(self) -> None:
+        self._pristine = self._raw()
+        self.query_one("#held_on", Input).focus()
+
+    def _raw(self) -> object:
+        """Everything typed, to tell whether the form has unsaved changes."""
+        inputs = {i.id: i.value for i in self.query(Input) if i.id}
+        selects = {s.id: s.value for s in self.query(Select) if s.id}
+        goals = self.query(SelectionList)
+        return (inputs, selects, self._notes.text,
+                self.query_one(HomeworkEditor).raw(),
+                tuple(goals.first().selected) if goals else ())
+
+    @property
+    def changed(self) -> bool:
+        return self._raw() != self._pristine
+
+    @on(Select.Changed, "#mode")
+    def _offer_debrief(self, event: Select.Changed) -> None:
+        if event.value is MeetingMode.WALK_AND_TALK and not self._notes.text.strip():
+            self.action_debrief()
+            tags = self.query_one("#tags", Input)
+            if "walk-and-talk" not in parse_tags(tags.value):
+                tags.value = ", ".join([*parse_tags(tags.value), "walk-and-talk"])
+
+    @property
+    def _notes(self) -> NotesArea:
+        return self.query_one("#notes", NotesArea)
+
+    def action_debrief(self) -> None:
+        """The walk-and-talk debrief template, cursor after 'Where we walked:'."""
+        self._notes.add_template(DEBRIEF_TEMPLATE, DEBRIEF_CURSOR)
+
+    def action_edit_externally(self) -> None:
+        self._notes.edit_externally()
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        """Enter moves on: a long form is saved with Ctrl+S or its button, never by accident."""
+        event.stop()
+        self.focus_next()
+
+    @on(Button.Pressed, "#submit")
+    def action_submit(self) -> None:
+        try:
+            meeting, previous = self._read_form()
+        except ValidationError as error:
+            self._show_error(error)
+            return
+        self.query_one("#submit", Button).disabled = True
+        self.save(lambda: self.journal.log_meeting(meeting, previous), self.dismiss,
+                  self._failed)
+
+    def _read_form(self) -> tuple[Meeting, Meeting | None]:
+        today = self.journal.today()
+        value = {i.id: i.value for i in self.query(Input) if i.id}
+        mode = self.query_one("#mode", Select).value
+        goals = self.query(SelectionList)
+        checkin = CheckIn(
+            meaningful=parse_rating(value["meaningful"], "meaningful", field="meaningful"),
+            expectations_met=parse_rating(value["expectations_met"], "expectations met",
+                                          field="expectations_met"),
+            change=strip_escapes(value["change"]).strip())
+        homework = self.query_one(HomeworkEditor).items(today)
+        previous, carried = self._previous, ()
+        if previous is not None and self.query(CarryOverPanel):
+            decisions = self.query_one(CarryOverPanel).decisions()
+            previous, carried = settle_homework(previous, decisions, today)
+        base = self.meeting or Meeting(held_on=today)
+        meeting = dataclasses.replace(
+            base,
+            held_on=parse_date(value["held_on"], today, field="held_on"),
+            duration_minutes=parse_duration(value["duration"]),
+            mode=mode if isinstance(mode, MeetingMode) else None,
+            tags=parse_tags(value["tags"]),
+            notes=self._notes.text,
+            goal_ids=tuple(goals.first().selected) if goals else base.goal_ids,
+            homework=carried + homework,
+            checkin=checkin if checkin != CheckIn() else None,
+            next_meeting_on=parse_optional_date(value["next_meeting_on"], today,
+                                                field="next_meeting_on"))
+        return meeting, previous
+
+    def _failed(self, error: JournalError) -> None:
+        self.query_one("#submit", Button).disabled = False
+        self._show_error(error)
+
+    def _show_error(self, error: JournalError) -> None:
+        self.query_one("#form-error", Static).update(Content(str(error)))
+        field = getattr(error, "field", None)
+        if field and field.isidentifier() and self.query(f"#{field}"):
+            self.query_one(f"#{field}").focus()
+
+    @on(Button.Pressed, "#cancel")
+    def action_dismiss_modal(self) -> None:
+        """Leave; with unsaved changes, ask first."""
+        if not self.changed:
+            self.dismiss(None)
+            return
+        self.app.push_screen(
+            ChoiceModal("Discard this meeting?", "You have changes that are not saved.",
+                        [Choice("keep", "Keep editing", "primary"),
+                         Choice("discard", "Discard changes", "error")]),
+            lambda key: self.dismiss(None) if key == "discard" else None)

@@ -1,0 +1,134 @@
+"""HomeworkEditor (rows of what / who / due) and CarryOverPanel (settle the last homework)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Input, Select, Static
+
+from mentorjournal.dates import parse_optional_date
+from mentorjournal.errors import ValidationError
+from mentorjournal.meeting_rules import MAX_LINE, Settle, strip_escapes
+from mentorjournal.model import Homework, Role
+
+WHO = [("protégé", Role.PROTEGE), ("mentor", Role.MENTOR)]
+
+
+class HomeworkItemRow(Horizontal):
+    """One homework item being edited; keeps the item's status and carry-over count."""
+
+    def __init__(self, item: Homework | None = None) -> None:
+        super().__init__(classes="homework-row")
+        self.item = item
+
+    def compose(self) -> ComposeResult:
+        item = self.item
+        yield Input(item.text if item else "", placeholder="What", max_length=MAX_LINE,
+                    classes="hw-text")
+        yield Select(WHO, value=item.who if item else Role.PROTEGE, allow_blank=False,
+                     classes="hw-who")
+        yield Input(item.due.isoformat() if item and item.due else "", placeholder="Due",
+                    classes="hw-due")
+        yield Button("✕", classes="hw-remove", tooltip="Remove this item")
+
+    def raw(self) -> tuple[str, str, str]:
+        who = self.query_one(".hw-who", Select).value
+        return (self.query_one(".hw-text", Input).value, str(who),
+                self.query_one(".hw-due", Input).value)
+
+    def read(self, today: date) -> Homework | None:
+        """The item as typed; None when the row was left empty."""
+        text, who, due_text = self.raw()
+        text = text.strip()
+        if not text and not due_text.strip():
+            return None
+        if not text:
+            raise ValidationError("homework", "Say what the homework is, or remove the row.")
+        due = parse_optional_date(due_text, today, field="homework_due")
+        base = self.item or Homework(text=text)
+        return dataclasses.replace(base, text=text, who=Role(who), due=due)
+
+
+class HomeworkEditor(Vertical):
+    """The homework given in this meeting: add and remove rows."""
+
+    DEFAULT_CSS = """
+    HomeworkEditor {
+        height: auto;
+        .homework-row { height: auto; }
+        .hw-text { width: 1fr; }
+        .hw-who { width: 16; }
+        .hw-due { width: 14; }
+        .hw-remove { min-width: 5; width: 5; }
+        #hw-add { margin-top: 0; }
+    }
+    """
+
+    def __init__(self, items: tuple[Homework, ...] = (), *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items = items
+
+    def compose(self) -> ComposeResult:
+        for item in self._items:
+            yield HomeworkItemRow(item)
+        yield Button("Add homework", id="hw-add")
+
+    @on(Button.Pressed, "#hw-add")
+    async def add_row(self) -> None:
+        row = HomeworkItemRow()
+        await self.mount(row, before="#hw-add")
+        row.query_one(".hw-text", Input).focus()
+
+    @on(Button.Pressed, ".hw-remove")
+    async def _remove(self, event: Button.Pressed) -> None:
+        event.stop()
+        row = event.button.query_ancestor(HomeworkItemRow)
+        await row.remove()
+
+    def raw(self) -> list[tuple[str, str, str]]:
+        return [row.raw() for row in self.query(HomeworkItemRow)]
+
+    def items(self, today: date) -> tuple[Homework, ...]:
+        read = (row.read(today) for row in self.query(HomeworkItemRow))
+        return tuple(item for item in read if item is not None)
+
+
+SETTLE_CHOICES = [("done", Settle.DONE), ("carry over", Settle.CARRY),
+                  ("leave open", Settle.LEAVE)]
+
+
+class CarryOverPanel(Vertical):
+    """Open homework from the previous meeting: mark each done or carry it over."""
+
+    DEFAULT_CSS = """
+    CarryOverPanel {
+        height: auto; border: round $accent; padding: 0 1; margin-bottom: 1;
+        .carry-row { height: auto; }
+        .carry-text { width: 1fr; padding: 1 1 0 0; }
+        Select { width: 20; }
+    }
+    """
+
+    def __init__(self, held_on: date, items: list[tuple[int, Homework]]) -> None:
+        super().__init__(id="carry-over")
+        self._items = items
+        self.border_title = Content(f"Homework from {held_on.isoformat()}")
+
+    def compose(self) -> ComposeResult:
+        for index, item in self._items:
+            times = f" · carried over {item.carried_over}×" if item.carried_over else ""
+            with Horizontal(classes="carry-row"):
+                yield Static(Content.assemble(strip_escapes(item.text),
+                                              (f" ({item.who.label}{times})", "dim")),
+                             classes="carry-text")
+                yield Select(SETTLE_CHOICES, value=Settle.CARRY, allow_blank=False,
+                             id=f"settle-{index}")
+
+    def decisions(self) -> dict[int, Settle]:
+        return {index: Settle(self.query_one(f"#settle-{index}", Select).value)
+                for index, _item in self._items}
