@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from textual.screen import Screen
 
 from mentorjournal.screens.coming_soon import ComingSoonScreen
+from mentorjournal.screens.wins import WinsScreen
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("meetings", "Meetings", "m", "The meeting log: walk-and-talks, homework, check-ins",
             _soon("meetings", "Meetings")),
     Section("wins", "Wins", "w", "The wins wall: small wins too",
-            _soon("wins", "Wins")),
+            WinsScreen),
     Section("journal", "Journal", "j", "The creative journal: write between meetings",
             _soon("journal", "Journal")),
     Section("vision", "Vision board", "v", "Cards for what you are working towards",
