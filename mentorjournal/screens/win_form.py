@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -36,22 +36,31 @@ class WinFormModal(JournalModal[Win]):
         win = self.win or Win(won_on=self.journal.today(), text="")
         goals = [(Text(one_line(g.title)), g.id) for g in self.journal.goals() if not g.archived
                  or g.id == win.goal_id]
-        meetings = [(Text(f"{m.held_on.isoformat()} · {m.mode.value}"), m.id)
+        meetings = [(Text(f"{m.held_on.isoformat()} · {m.mode or 'meeting'}"), m.id)
                     for m in self.journal.meetings()]
-        with VerticalScroll(classes="form"):
-            yield Static(Content.from_markup(
-                "[b]Edit this win[/b]" if self.editing else "[b]A win![/b] Small ones count too."))
+        with VerticalScroll(classes="form") as form:
+            form.border_title = Content("Edit this win" if self.editing
+                                        else "A win! Small ones count too")
             yield Label("What went well?")
             yield Input(win.text, id="text", max_length=MAX_WIN_TEXT,
                         placeholder="e.g. Asked for feedback on my draft")
-            yield Label("When")
-            yield Input(win.won_on.isoformat(), id="won_on", placeholder="YYYY-MM-DD or 'today'")
-            yield Checkbox("A big win", win.size is WinSize.BIG, id="big")
-            yield Label("Towards a goal (optional)")
-            yield Select(goals, prompt="No goal", value=_known(win.goal_id, goals), id="goal")
-            yield Label("From a meeting (optional)")
-            yield Select(meetings, prompt="No meeting", value=_known(win.meeting_id, meetings),
-                         id="meeting")
+            with Horizontal(classes="win-form-row"):
+                with Vertical():
+                    yield Label("When")
+                    yield Input(win.won_on.isoformat(), id="won_on",
+                                placeholder="YYYY-MM-DD or 'today'")
+                with Vertical():
+                    yield Label("Size")
+                    yield Checkbox("A big win", win.size is WinSize.BIG, id="big")
+            with Horizontal(classes="win-form-row"):
+                with Vertical():
+                    yield Label("Towards a goal")
+                    yield Select(goals, prompt="No goal", value=_known(win.goal_id, goals),
+                                 id="goal")
+                with Vertical():
+                    yield Label("From a meeting")
+                    yield Select(meetings, prompt="No meeting",
+                                 value=_known(win.meeting_id, meetings), id="meeting")
             yield Static("", id="form-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cancel", id="cancel")
@@ -70,7 +79,10 @@ class WinFormModal(JournalModal[Win]):
             return
         self.query_one("#submit", Button).disabled = True
         operation = self.journal.update_win if self.editing else self.journal.add_win
-        self.save(lambda: operation(win), self.dismiss, self._failed)
+        self.save(lambda: operation(win), self._saved, self._failed)
+
+    def _saved(self, win: Win) -> None:
+        self.dismiss(win)
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

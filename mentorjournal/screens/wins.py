@@ -5,11 +5,9 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.markup import escape
 from textual.widgets import Footer, Header, Select, Static
@@ -21,6 +19,7 @@ from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.month_bars import MonthBars
 from mentorjournal.widgets.on_this_day import OnThisDay
 from mentorjournal.widgets.win_card import WinCard
+from mentorjournal.widgets.win_filter_bar import WinFilterBar
 from mentorjournal.widgets.win_wall import WinWall
 from mentorjournal.win_rules import (
     Period,
@@ -36,8 +35,6 @@ if TYPE_CHECKING:
     from textual.app import SystemCommand
 
 GLOW_SECONDS = 4.0
-SIZES = [(Text("Small and big"), "any"), (Text("Big wins only"), "big"),
-         (Text("Small wins only"), "small")]
 
 
 class WinsScreen(SectionScreen):
@@ -61,12 +58,7 @@ class WinsScreen(SectionScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="wins-bar"):
-            yield Select(SIZES, value="any", allow_blank=False, id="wins-size")
-            yield Select([], prompt="All goals", id="wins-goal")
-            yield Select([(Text(p.label), p.value) for p in Period], value=Period.ALL.value,
-                         allow_blank=False, id="wins-period")
-            yield Static("", id="wins-count", markup=False)
+        yield WinFilterBar(id="wins-bar")
         yield MonthBars(id="wins-chart")
         yield OnThisDay(limit=2, id="wins-memories")
         yield WinWall(id="wins-wall")
@@ -75,8 +67,7 @@ class WinsScreen(SectionScreen):
 
     def on_mount(self) -> None:
         self.watch(self.mj, "review_together", lambda _on: self.reload(), init=False)
-        goals = [(Text(one_line(g.title)), g.id) for g in self.journal.goals()]
-        self.query_one("#wins-goal", Select).set_options(goals)
+        self.query_one(WinFilterBar).set_goals(self.journal.goals())
         self.reload()
         self.query_one(WinWall).focus()
 
@@ -107,7 +98,9 @@ class WinsScreen(SectionScreen):
     def _show_counts(self, wins: list[Win], shown: list[Win]) -> None:
         big = sum(1 for w in shown if w.size is WinSize.BIG)
         count = f"{len(shown)} of {len(wins)} wins" if self.filter.active else f"{len(wins)} wins"
-        self.query_one("#wins-count", Static).update(Content(f"{count} · {big} big"))
+        self.query_one(WinFilterBar).show(self.filter, f"{count} · {big} big")
+        self.query_one("#wins-bar").display = self.query_one(MonthBars).display = bool(wins)
+        self.refresh_bindings()
         empty = self.query_one("#wins-empty", Static)
         empty.display = not shown
         self.query_one(WinWall).display = bool(shown)
@@ -124,36 +117,30 @@ class WinsScreen(SectionScreen):
         """Celebrate a win just added: select its card and let it glow for a moment."""
         if not filter_wins([win], self.filter, self.journal.today()):
             self.filter = WinFilter()
-            self._sync_selects()
         self.reload(select_id=win.id)
         wall = self.query_one(WinWall)
         wall.glow(win.id)
         self.set_timer(GLOW_SECONDS, lambda: wall.glow(None))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Dim the keys that have nothing to act on (no selected win, nothing to undo)."""
+        if action in ("edit_win", "delete_win"):
+            walls = self.query(WinWall)
+            return bool(walls) and walls.first().selected is not None or None
+        if action == "undo_delete":
+            return self.last_deleted is not None or None
+        return True
+
     # -- filters -----------------------------------------------------------------
 
     def set_filter(self, wanted: WinFilter) -> None:
-        """Show only the wins that pass `wanted` (the selects follow)."""
+        """Show only the wins that pass `wanted` (the filter bar follows)."""
         self.filter = wanted
-        self._sync_selects()
         self.reload()
 
-    def _sync_selects(self) -> None:
-        with self.prevent(Select.Changed):
-            self.query_one("#wins-size", Select).value = self.filter.size or "any"
-            goal = self.query_one("#wins-goal", Select)
-            goal.value = self.filter.goal_id if self.filter.goal_id is not None else Select.NULL
-            self.query_one("#wins-period", Select).value = self.filter.period.value
-
-    @on(Select.Changed)
-    def _filter_chosen(self, event: Select.Changed) -> None:
-        size = self.query_one("#wins-size", Select).value
-        goal = self.query_one("#wins-goal", Select).value
-        period = self.query_one("#wins-period", Select).value
-        self.filter = WinFilter(size=WinSize(size) if size in ("big", "small") else None,
-                                goal_id=goal if isinstance(goal, int) else None,
-                                period=Period(period) if isinstance(period, str) else Period.ALL)
-        self.reload()
+    @on(WinFilterBar.Changed)
+    def _filter_picked(self, event: WinFilterBar.Changed) -> None:
+        self.set_filter(event.wanted)
 
     def action_toggle_big(self) -> None:
         size = None if self.filter.size is WinSize.BIG else WinSize.BIG
@@ -248,7 +235,8 @@ class WinsScreen(SectionScreen):
                                                    period))))
         for goal in self.journal.goals():
             commands.append(SystemCommand(
-                f"Show wins for goal: {escape(one_line(goal.title))}", "Filter the wall by goal (g)",
+                f"Show wins for goal: {escape(one_line(goal.title))}",
+                "Filter the wall by goal (g)",
                 partial(self.set_filter, WinFilter(self.filter.size, goal.id,
                                                    self.filter.period))))
         return commands

@@ -42,8 +42,7 @@ class MonthBars(Static):
         names = Content(label)
         for month, count in months:
             level = 0 if not count else max(1, round(count / top * (len(BLOCKS) - 1)))
-            bar = BLOCKS[level] * 2 if count else "··"
-            bars += Content.from_markup("[$success]$bar[/]", bar=bar)
-            bars += Content(f"{count:>2}".ljust(CELL - 2))
+            bars += Content.from_markup("[$success]$bar[/]", bar=BLOCKS[level] * 2)
+            bars += Content(f"{count or '·':>2}".ljust(CELL - 2))
             names += Content(month.strftime("%b").ljust(CELL))
         self.update(Content("\n").join([bars, names]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
+from rich.style import Style
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -31,9 +32,9 @@ class WinWall(ScrollView, can_focus=True):
         & > .win-wall--frame { color: $panel-lighten-2; }
         & > .win-wall--big { color: $warning; }
         & > .win-wall--muted { color: $text-muted; }
-        & > .win-wall--cursor { color: $accent; }
+        & > .win-wall--cursor { color: $primary; background: $primary-muted 40%; }
         & > .win-wall--new { color: $success; background: $success-muted; }
-        &:focus > .win-wall--cursor { color: $accent; text-style: bold; }
+        &:focus > .win-wall--cursor { color: $primary-lighten-2; background: $primary-muted; }
     }
     """
     COMPONENT_CLASSES = {"win-wall--card", "win-wall--frame", "win-wall--big",
@@ -140,11 +141,18 @@ class WinWall(ScrollView, can_focus=True):
         body = style("win-wall--card")
         frame = "win-wall--new" if state == 2 else "win-wall--cursor" if state == 1 else (
             "win-wall--big" if card.big else "win-wall--frame")
-        if state == 2:
-            body = body + style("win-wall--new")
+        if state:  # the selected or new card is tinted, not just framed
+            body = body + Style(bgcolor=style(frame).bgcolor)
         return CardLook(frame=body + style(frame, partial=True),
                         body=body, muted=body + style("win-wall--muted", partial=True),
                         badge=body + style("win-wall--big", partial=True))
+
+    def on_focus(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.on_focus()
 
     # -- moving ------------------------------------------------------------------
 
