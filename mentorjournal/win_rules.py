@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,6 +10,9 @@ from datetime import date
 from enum import StrEnum
 
 from mentorjournal.model import Goal, JournalEntry, Meeting, Win, WinSize
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters (Cc) and the Unicode line and paragraph separators."""
 
 MAX_WIN_TEXT = 10_000
 """A win is a sentence or a paragraph; a novel belongs in the journal."""
@@ -135,10 +138,7 @@ def first_line(text: str) -> str:
 
 def one_line(text: str) -> str:
     """User text as one displayable line: control characters and line breaks become spaces."""
-    cleaned = "".join(
-        " " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in text
-    )
-    return " ".join(cleaned.split())
+    return " ".join(_UNPRINTABLE.sub(" ", text).split())
 
 
 def link_label(win: Win, goals: dict[int, Goal], meetings: dict[int, Meeting]) -> str:

@@ -65,14 +65,13 @@ class WinWall(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.cards: list[WinCard] = []
         self.glowing: int | None = None
-        self._cache: LRUCache[tuple[int, int, int], list[Strip]] = LRUCache(256)
+        self._cache: LRUCache[tuple[WinCard, int, int, bool], list[Strip]] = LRUCache(256)
 
     # -- data in -----------------------------------------------------------------
 
     def set_cards(self, cards: list[WinCard], select_id: int | None = None) -> None:
         """Show these cards; keep the selection on `select_id` (or on the same index)."""
         self.cards = cards
-        self._cache.clear()
         index = next((i for i, c in enumerate(cards) if c.win_id == select_id), None)
         self._update_virtual_size()
         self.cursor = min(self.cursor if index is None else index, max(len(cards) - 1, 0))
@@ -81,7 +80,6 @@ class WinWall(ScrollView, can_focus=True):
     def glow(self, win_id: int | None) -> None:
         """Light up one card (a newly added win); None puts it out."""
         self.glowing = win_id
-        self._cache.clear()
         self.refresh()
 
     @property
@@ -104,7 +102,6 @@ class WinWall(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, rows * WinCard.HEIGHT)
 
     def on_resize(self) -> None:
-        self._cache.clear()
         self._update_virtual_size()
         self.call_after_refresh(self._show_cursor)
 
@@ -129,7 +126,7 @@ class WinWall(ScrollView, can_focus=True):
     def _card_strips(self, index: int, width: int) -> list[Strip]:
         card = self.cards[index]
         state = 2 if card.win_id == self.glowing else int(index == self.cursor)
-        key = (index, width, state)
+        key = (card, width, state, self.has_focus)
         strips = self._cache.get(key)
         if strips is None:
             strips = card.strips(width, self._look(card, state))
@@ -147,17 +144,20 @@ class WinWall(ScrollView, can_focus=True):
                         body=body, muted=body + style("win-wall--muted", partial=True),
                         badge=body + style("win-wall--big", partial=True))
 
-    def on_focus(self) -> None:
+    def notify_style_update(self) -> None:
+        """A new theme or style: the cached cards carry the old colours."""
+        super().notify_style_update()
         self._cache.clear()
+
+    def on_focus(self) -> None:
         self.refresh()
 
     def on_blur(self) -> None:
-        self.on_focus()
+        self.refresh()
 
     # -- moving ------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._cache.clear()
         self.refresh()
         self._show_cursor()
 
