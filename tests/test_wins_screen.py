@@ -8,7 +8,7 @@ from rich.cells import cell_len
 
 from mentorjournal.app import MentorJournalApp, make_app
 from mentorjournal.journal import Journal
-from mentorjournal.model import Win, WinSize
+from mentorjournal.model import JournalEntry, Win, WinSize
 from mentorjournal.screens.home import HomeScreen
 from mentorjournal.screens.win_form import WinFormModal
 from mentorjournal.screens.wins import WinsScreen
@@ -185,3 +185,35 @@ async def test_on_this_day_on_home_and_wall(app: MentorJournalApp, journal: Jour
         assert "A month ago today" in str(app.screen.query_one(OnThisDay).render())
         await open_wall(app, pilot)
         assert "A month ago today" in str(app.screen.query_one(OnThisDay).render())
+
+
+async def test_mouse_and_palette_drive_the_wall(app: MentorJournalApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        wall = await open_wall(app, pilot)
+        width = wall._card_width()
+        await pilot.click(WinWall, offset=(width + 5, 3))
+        assert wall.cursor == 1
+        await pilot.press("ctrl+p", *"show wins for goal: speak", "enter")
+        await pilot.pause()
+        assert [c.link for c in wall.cards] == ["Goal: Speak up in leadership meetings"]
+        await pilot.press("ctrl+p", *"show every win", "enter")
+        await pilot.pause()
+        assert len(wall.cards) == 6
+
+
+async def test_private_memories_hide_in_review_together(app: MentorJournalApp,
+                                                         journal: Journal) -> None:
+    journal.add(JournalEntry(written_on=date(2026, 10, 25), title="Secret doubts",
+                             private=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_wall(app, pilot)
+        memories = app.screen.query_one(OnThisDay)
+        assert "Secret doubts" in str(memories.render())
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert not memories.display or "Secret" not in str(memories.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Secret" not in str(app.screen.query_one(OnThisDay).render())
