@@ -16,6 +16,7 @@ from mentorjournal.widgets.choice_modal import ChoiceModal
 from mentorjournal.widgets.on_this_day import OnThisDay
 from mentorjournal.widgets.win_card import WinCard
 from mentorjournal.widgets.win_wall import WinWall
+from mentorjournal.win_rules import WinFilter
 from tests.conftest import SIZE, TODAY
 from tests.test_app import screen_text
 
@@ -194,10 +195,10 @@ async def test_mouse_and_palette_drive_the_wall(app: MentorJournalApp) -> None:
         width = wall._card_width()
         await pilot.click(WinWall, offset=(width + 5, 3))
         assert wall.cursor == 1
-        await pilot.press("ctrl+p", *"show wins for goal: speak", "enter")
+        await pilot.press("ctrl+p", *"goal: speak", "enter")
         await pilot.pause()
         assert [c.link for c in wall.cards] == ["Goal: Speak up in leadership meetings"]
-        await pilot.press("ctrl+p", *"show every win", "enter")
+        await pilot.press("ctrl+p", *"every win", "enter")
         await pilot.pause()
         assert len(wall.cards) == 6
 
@@ -217,3 +218,35 @@ async def test_private_memories_hide_in_review_together(app: MentorJournalApp,
         await pilot.press("escape")
         await pilot.pause()
         assert "Secret" not in str(app.screen.query_one(OnThisDay).render())
+
+
+async def test_other_sections_can_hand_in_a_prefilled_win(app: MentorJournalApp,
+                                                          journal: Journal) -> None:
+    goal = journal.goals()[1]
+    meeting = journal.meetings()[0]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.add_win(Win(won_on=TODAY, text=f"Achieved: {goal.title}", size=WinSize.BIG,
+                        goal_id=goal.id, meeting_id=meeting.id))
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    newest = journal.wins()[0]
+    assert (newest.text, newest.goal_id, newest.meeting_id, newest.size) == (
+        f"Achieved: {goal.title}", goal.id, meeting.id, WinSize.BIG)
+
+
+async def test_a_goal_filter_survives_a_trip_to_a_modal(app: MentorJournalApp,
+                                                       journal: Journal) -> None:
+    goal = journal.goals()[0]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        wall = await open_wall(app, pilot)
+        assert isinstance(app.screen, WinsScreen)
+        app.screen.set_filter(WinFilter(goal_id=goal.id))
+        await pilot.pause()
+        await pilot.press("plus", "escape")
+        await pilot.pause()
+        assert app.screen.filter.goal_id == goal.id
+        assert {c.link for c in wall.cards} == {f"Goal: {goal.title}"}

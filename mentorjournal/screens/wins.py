@@ -67,11 +67,14 @@ class WinsScreen(SectionScreen):
 
     def on_mount(self) -> None:
         self.watch(self.mj, "review_together", lambda _on: self.reload(), init=False)
-        self.query_one(WinFilterBar).set_goals(self.journal.goals())
-        self.reload()
         self.query_one(WinWall).focus()
 
     def on_screen_resume(self) -> None:
+        """Back from elsewhere: goals may have changed (a filtered goal may be gone)."""
+        goals = self.journal.goals()
+        if self.filter.goal_id not in {None, *(g.id for g in goals)}:
+            self.filter = WinFilter(self.filter.size, None, self.filter.period)
+        self.query_one(WinFilterBar).set_goals(goals)
         self.reload()
 
     # -- showing -----------------------------------------------------------------
@@ -103,7 +106,10 @@ class WinsScreen(SectionScreen):
         self.refresh_bindings()
         empty = self.query_one("#wins-empty", Static)
         empty.display = not shown
-        self.query_one(WinWall).display = bool(shown)
+        wall = self.query_one(WinWall)
+        if shown and not wall.display and self.focused is None:
+            wall.focus()
+        wall.display = bool(shown)
         if not wins:
             empty.update(Content.from_markup(
                 "[b]No wins yet.[/b]\n\nSmall wins count too: a question you dared to ask, "

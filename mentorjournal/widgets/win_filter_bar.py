@@ -43,8 +43,9 @@ class WinFilterBar(Horizontal):
 
     def set_goals(self, goals: list[Goal]) -> None:
         """The goals one may filter by (titles shown literally)."""
-        self.query_one("#wins-goal", Select).set_options(
-            [(Text(one_line(g.title)), g.id) for g in goals])
+        picker = self.query_one("#wins-goal", Select)
+        with self.prevent(Select.Changed):
+            picker.set_options([(Text(one_line(g.title)), g.id) for g in goals])
 
     def show(self, wanted: WinFilter, count: str) -> None:
         """Reflect a filter set elsewhere (keys, palette) without posting Changed."""
