@@ -29,6 +29,7 @@ def add_memories(journal: Journal) -> None:
 
 
 def test_wall_demo_small(snap_compare: Any, journal: Journal) -> None:
+    add_memories(journal)
     assert snap_compare(make_app(journal=journal), terminal_size=SMALL, run_before=open_wall)
 
 

@@ -77,6 +77,13 @@ class WinsScreen(SectionScreen):
         self.query_one(WinFilterBar).set_goals(goals)
         self.reload()
 
+    def on_resize(self) -> None:
+        memories = self.query_one(OnThisDay)
+        limit = 1 if self.size.height < 30 else 2
+        if memories.limit != limit:
+            memories.limit = limit
+            self.call_after_refresh(self.reload)  # not mid-layout: the new height must count
+
     # -- showing -----------------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:

@@ -15,6 +15,7 @@ class OnThisDay(Static):
     OnThisDay {
         height: auto; max-height: 6; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis;
         border: round $success 60%; border-title-color: $success;
+        border-subtitle-color: $text-muted;
         &.-empty { display: none; }
     }
     """
@@ -36,6 +37,5 @@ class OnThisDay(Static):
             for m in memories[: self.limit]
         ]
         more = len(memories) - self.limit
-        if more > 0:
-            lines.append(Content(f"… and {more} more"))
+        self.border_subtitle = Content(f"and {more} more") if more > 0 else None
         self.update(Content("\n").join(lines))
