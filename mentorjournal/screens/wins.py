@@ -133,7 +133,7 @@ class WinsScreen(SectionScreen):
         self.reload(select_id=win.id)
         wall = self.query_one(WinWall)
         wall.glow(win.id)
-        self.set_timer(GLOW_SECONDS, lambda: wall.glow(None))
+        self.set_timer(GLOW_SECONDS, lambda: wall.glow(None) if wall.glowing == win.id else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim the keys that have nothing to act on (no selected win, nothing to undo)."""
