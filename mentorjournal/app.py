@@ -12,19 +12,24 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import ModalScreen
 from textual.worker import Worker, WorkerState
 
 from mentorjournal import store as store_module
 from mentorjournal.commands import JournalCommands
 from mentorjournal.errors import JournalDamaged, JournalError, JournalFromFuture, JournalLocked
 from mentorjournal.journal import Journal
+from mentorjournal.model import Win, WinSize
 from mentorjournal.saver import SaveQueue
 from mentorjournal.screens.help import HelpModal
 from mentorjournal.screens.home import HomeScreen
 from mentorjournal.screens.setup import PairSetupModal
+from mentorjournal.screens.win_form import WinFormModal
+from mentorjournal.screens.wins import WinsScreen
 from mentorjournal.sections import SECTION_BY_NAME
 from mentorjournal.textsafe import printable
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.win_rules import one_line
 
 
 class MentorJournalApp(App[None]):
@@ -36,6 +41,7 @@ class MentorJournalApp(App[None]):
     BINDINGS = [
         Binding("f1", "help", "Keys"),
         Binding("ctrl+t", "toggle_review_together", "Together"),
+        Binding("plus", "add_win", "Add a win", key_display="+", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
@@ -209,6 +215,27 @@ class MentorJournalApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpModal):
             self.push_screen(HelpModal(self.screen))
+
+    def action_add_win(self) -> None:
+        self.add_win()
+
+    def add_win(self, prefill: Win | None = None) -> None:
+        """Open the add-a-win form over any screen (+, the palette, or another section)."""
+        if self.journal is None or self.journal.pair() is None or isinstance(
+                self.screen, ModalScreen):
+            return
+        self.push_screen(WinFormModal(prefill), self._win_added)
+
+    def _win_added(self, win: Win | None) -> None:
+        if win is None:
+            return
+        text = one_line(win.text)
+        self.notify(text if len(text) <= 80 else text[:79] + "…",
+                    title="★ Big win added. Well done!" if win.size is WinSize.BIG
+                    else "✓ Win added. Well done!", markup=False)
+        if isinstance(self.screen, WinsScreen):
+            self.screen.show_new_win(win)
+        self._refresh_home()
 
     def action_toggle_review_together(self) -> None:
         self.review_together = not self.review_together

@@ -28,6 +28,8 @@ class JournalCommands(Provider):
                 partial(app.open_section, section.name),
             )
         yield SystemCommand("Home", "Back to the home screen", app.go_home)
+        yield SystemCommand("Add a win", "Note a win, small ones too (+, from any screen)",
+                            app.action_add_win)
         yield SystemCommand(
             "Review together: " + ("leave" if app.review_together else "start"),
             "Hide private entries and fields while you look at the journal together",

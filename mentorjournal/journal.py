@@ -34,6 +34,7 @@ from mentorjournal.model import (
     WinSize,
 )
 from mentorjournal.store import JournalStore
+from mentorjournal.win_rules import MAX_WIN_TEXT
 
 R = TypeVar("R")
 SINGLETON_ID = 1
@@ -312,3 +313,35 @@ class Journal:
         goal_id = meeting.goal_ids[0] if len(meeting.goal_ids) == 1 else None
         return self.add(Win(won_on=meeting.held_on, text=text, size=size,
                             meeting_id=meeting.id, goal_id=goal_id))
+
+    # -- wins --
+
+    def _checked_win(self, win: Win) -> Win:
+        """The win with its text trimmed, or ValidationError naming the field at fault."""
+        text = check_text(win.text, "text", required=True, limit=MAX_WIN_TEXT).strip()
+        if win.goal_id is not None and self.get(Goal, win.goal_id) is None:
+            raise ValidationError("goal", "That goal no longer exists; choose another.")
+        if win.meeting_id is not None and self.get(Meeting, win.meeting_id) is None:
+            raise ValidationError("meeting", "That meeting no longer exists; choose another.")
+        return dataclasses.replace(win, text=text)
+
+    def add_win(self, win: Win) -> Win:
+        """Save a new win (checked); returns it with its id."""
+        return self.add(self._checked_win(win))
+
+    def update_win(self, win: Win) -> Win:
+        """Save a changed win (checked)."""
+        return self.update(self._checked_win(win))  # type: ignore[no-any-return]
+
+    def delete_win(self, win: Win) -> Win:
+        """Delete a win; returns it as it was, so that it can be restored."""
+        self.delete(win)
+        return win
+
+    def restore_win(self, win: Win) -> Win:
+        """Put a deleted win back (undo), under its old id unless another win took it."""
+        if self.get(Win, win.id) is not None:
+            return self.add(dataclasses.replace(win, id=0))
+        with self.store.lock, self._refreshing("wins"):
+            self.store.insert("wins", to_doc(win), doc_id=win.id)
+        return win

@@ -16,6 +16,7 @@ from mentorjournal.screens.coming_soon import ComingSoonScreen
 from mentorjournal.screens.evaluation import EvaluationScreen
 from mentorjournal.screens.meetings import MeetingsScreen
 from mentorjournal.screens.review import ReviewScreen
+from mentorjournal.screens.wins import WinsScreen
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("meetings", "Meetings", "m", "The meeting log: walk-and-talks, homework, check-ins",
             MeetingsScreen),
     Section("wins", "Wins", "w", "The wins wall: small wins too",
-            _soon("wins", "Wins")),
+            WinsScreen),
     Section("journal", "Journal", "j", "The creative journal: write between meetings",
             _soon("journal", "Journal")),
     Section("vision", "Vision board", "v", "Cards for what you are working towards",

@@ -39,6 +39,15 @@ def screen_text(app: App[object]) -> str:
 
 
 @pytest.fixture(autouse=True)
+def _steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No blinking cursors: a snapshot must not depend on when in the blink it was taken."""
+    from textual.widgets import Input, TextArea
+
+    for widget in (Input, TextArea):
+        monkeypatch.setattr(widget.cursor_blink, "_default", False)
+
+
+@pytest.fixture(autouse=True)
 def _no_real_data_dir(tmp_path_factory: pytest.TempPathFactory,
                       monkeypatch: pytest.MonkeyPatch) -> None:
     """Point the default journal location into a temp folder: tests never touch real data."""

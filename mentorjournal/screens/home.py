@@ -15,7 +15,9 @@ from mentorjournal.queries import home_summaries
 from mentorjournal.screens.base import JournalAccess
 from mentorjournal.sections import SECTIONS
 from mentorjournal.textsafe import printable
+from mentorjournal.widgets.on_this_day import OnThisDay
 from mentorjournal.widgets.section_card import SectionCard
+from mentorjournal.win_rules import on_this_day
 
 
 def describe_pair(pair: Pair) -> Content:
@@ -35,6 +37,7 @@ class HomeScreen(JournalAccess, Screen[None]):
     BINDINGS = [
         *(Binding(s.key, f"app.open_section('{s.name}')", s.title, show=False)
           for s in SECTIONS),
+        Binding("plus", "app.add_win", "Add a win", key_display="+"),
         Binding("left,up", "app.focus_previous", "Previous", show=False),
         Binding("right,down", "app.focus_next", "Next", show=False),
     ]
@@ -46,6 +49,7 @@ class HomeScreen(JournalAccess, Screen[None]):
             with Grid(id="cards"):
                 for section in SECTIONS:
                     yield SectionCard(section.name, section.title, section.key)
+            yield OnThisDay(id="home-on-this-day")
             yield Static(
                 Content.from_markup(
                     "Press a card's letter or click it · [b]Ctrl+P[/b] finds anything · "
@@ -74,6 +78,13 @@ class HomeScreen(JournalAccess, Screen[None]):
         for summary in home_summaries(self.journal, include_private=self.show_private):
             card = self.query_one(f"#card-{summary.section}", SectionCard)
             card.show(summary.figure, summary.hint)
+        self._show_on_this_day()
+
+    def _show_on_this_day(self) -> None:
+        started = pair.started_on if (pair := self.journal.pair()) else None
+        entries = self.journal.entries(include_private=self.show_private)
+        memories = on_this_day(self.journal.wins(), entries, self.journal.today(), started)
+        self.query_one(OnThisDay).show(memories)
 
     @on(SectionCard.Chosen)
     def _open(self, event: SectionCard.Chosen) -> None:
