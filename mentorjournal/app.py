@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -16,7 +18,13 @@ from textual.worker import Worker, WorkerState
 
 from mentorjournal import store as store_module
 from mentorjournal.commands import JournalCommands
-from mentorjournal.errors import JournalDamaged, JournalError, JournalFromFuture, JournalLocked
+from mentorjournal.errors import (
+    JournalDamaged,
+    JournalError,
+    JournalFromFuture,
+    JournalLocked,
+    JournalNotWritable,
+)
 from mentorjournal.journal import Journal
 from mentorjournal.saver import SaveQueue
 from mentorjournal.screens.help import HelpModal
@@ -38,6 +46,9 @@ class MentorJournalApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
+    handle_signals = False
+    """Set by the command line: SIGTERM and SIGHUP then quit as Ctrl+Q does, saves first."""
+
     review_together: reactive[bool] = reactive(False)
     """Review-together mode: private entries and fields are hidden on every screen."""
 
@@ -54,6 +65,8 @@ class MentorJournalApp(App[None]):
     # -- opening the journal ---------------------------------------------------
 
     def on_mount(self) -> None:
+        if self.handle_signals:
+            self._quit_on_signals()
         self.push_screen(HomeScreen())
         if self.journal is None:
             self.load_journal()
@@ -84,9 +97,11 @@ class MentorJournalApp(App[None]):
             self._refresh_home()
 
     def _journal_failed(self, error: JournalError) -> None:
-        if isinstance(error, JournalLocked):
+        if isinstance(error, JournalLocked | JournalNotWritable):
+            locked = isinstance(error, JournalLocked)
+            title = "Journal already open" if locked else "Cannot save here"
             self.push_screen(
-                ChoiceModal("Journal already open", str(error),
+                ChoiceModal(title, str(error),
                             [Choice("readonly", "Open read-only", "primary"),
                              Choice("quit", "Quit")]),
                 lambda key: self.load_journal(readonly=True) if key == "readonly"
@@ -159,6 +174,16 @@ class MentorJournalApp(App[None]):
         if self._owns_journal and self.journal is not None:
             self.saver.wait_idle(30)
             self.journal.close()
+
+    def _quit_on_signals(self) -> None:
+        """Without this, SIGTERM or a closed terminal (SIGHUP) would kill the app at once,
+        dropping the saves still queued and leaving the terminal in raw mode."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
+                    loop.add_signal_handler(number, self.call_next, self.action_quit)
 
     async def action_quit(self) -> None:
         """Quit once every queued save has reached the disk."""

@@ -28,6 +28,7 @@ def _run_app(args: argparse.Namespace) -> int:
     from mentorjournal.app import make_app  # Textual is imported only when the app runs
 
     app = make_app(resolve_journal_path(args.db))
+    app.handle_signals = True  # SIGTERM / SIGHUP quit cleanly, every queued save on disk
     app.run()
     return app.return_code or 0
 

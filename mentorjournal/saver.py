@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mentorjournal.errors import JournalError
+from mentorjournal.errors import JournalError, SaveFailed
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -73,6 +73,8 @@ class SaveQueue:
                     result = job.operation()
                 except JournalError as error:
                     self._app.call_from_thread(job.on_failed, error)
+                except Exception as error:  # a bug: say "not saved", keep saving the rest
+                    self._app.call_from_thread(job.on_failed, SaveFailed(None, error))
                 else:
                     self._app.call_from_thread(job.on_saved, result)
         finally:
