@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import select
 import subprocess
 import sys
 import time
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -98,3 +100,46 @@ class Lines:
         while not self.closed:
             self.poll(5)
         return self.lines
+
+
+class _FailingHandle:
+    """A file whose write fails half-way, as on a full disk."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def __enter__(self) -> _FailingHandle:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        os.close(self._fd)
+
+    def write(self, payload: bytes) -> int:
+        os.write(self._fd, payload[: len(payload) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def failing(code: int) -> Callable[..., Any]:
+    """A stand-in for an os function that fails with `code` (EIO, EROFS...)."""
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+    return fail
+
+
+_real_open = os.open
+
+
+def _read_only_fs(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+    if flags & os.O_CREAT:  # creating a file: what a read-only file system refuses
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+    return _real_open(path, flags, *args, **kwargs)
+
+
+FAULTS: dict[str, tuple[str, Callable[..., Any]]] = {
+    "read-only (EROFS)": ("open", _read_only_fs),
+    "disk full mid-write (ENOSPC)": ("fdopen", lambda fd, _mode: _FailingHandle(fd)),
+    "fsync (EIO)": ("fsync", failing(errno.EIO)),
+    "rename (EIO)": ("replace", failing(errno.EIO)),
+}
+"""Faults the store's os calls meet: (name of the os function, stand-in). Only the store
+creates files, fdopens, fsyncs or renames while a test injects one of these."""
