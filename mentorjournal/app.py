@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 from collections.abc import Callable
 from datetime import date
@@ -179,11 +180,21 @@ class MentorJournalApp(App[None]):
         """Without this, SIGTERM or a closed terminal (SIGHUP) would kill the app at once,
         dropping the saves still queued and leaving the terminal in raw mode."""
         loop = asyncio.get_running_loop()
-        for name in ("SIGTERM", "SIGHUP"):
-            number = getattr(signal, name, None)
-            if number is not None:
-                with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
-                    loop.add_signal_handler(number, self.call_next, self.action_quit)
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
+            loop.add_signal_handler(signal.SIGTERM, self.call_next, self.action_quit)
+        if hasattr(signal, "SIGHUP"):
+            signal.signal(signal.SIGHUP, lambda *_: self._terminal_closed(loop))
+
+    def _terminal_closed(self, loop: asyncio.AbstractEventLoop) -> None:
+        """SIGHUP: the terminal is gone. Point the screen at /dev/null (writing to a hung-up
+        terminal fails or blocks Textual's shutdown) and ignore the SIGCONT that follows a
+        hangup (Textual would restart on the dead terminal); then quit once saves are done."""
+        signal.signal(signal.SIGCONT, signal.SIG_DFL)
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        os.close(null)
+        loop.call_soon_threadsafe(self.call_next, self.action_quit)
 
     async def action_quit(self) -> None:
         """Quit once every queued save has reached the disk."""
