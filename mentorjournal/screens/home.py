@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from mentorjournal.display import visible
 from mentorjournal.model import Pair
 from mentorjournal.queries import home_summaries
 from mentorjournal.screens.base import JournalAccess
@@ -23,7 +24,7 @@ def describe_pair(pair: Pair) -> Content:
     owner = "the protégé's" if pair.owner.value == "protege" else "the mentor's"
     return Content.from_markup(
         "[b]$protege[/b] (protégé) and [b]$mentor[/b] (mentor)$since · $owner journal",
-        protege=pair.protege, mentor=pair.mentor, since=since, owner=owner,
+        protege=visible(pair.protege), mentor=visible(pair.mentor), since=since, owner=owner,
     )
 
 
