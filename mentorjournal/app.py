@@ -22,7 +22,6 @@ from mentorjournal.commands import JournalCommands
 from mentorjournal.errors import (
     JournalDamaged,
     JournalError,
-    JournalFromFuture,
     JournalLocked,
     JournalNotWritable,
 )

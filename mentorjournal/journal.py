@@ -188,7 +188,11 @@ class Journal:
     def set_pair(self, pair: Pair) -> Pair:
         """Create or change who the pair is."""
         for role in Role:
-            check_text(pair.name_of(role), f"{role.label}'s name", required=True, limit=MAX_NAME)
+            try:
+                check_text(pair.name_of(role), f"{role.label}'s name", required=True,
+                           limit=MAX_NAME)
+            except ValidationError as error:  # `.field` is the input's id: "protege", "mentor"
+                raise ValidationError(role.value, str(error)) from None
         pair = dataclasses.replace(pair, id=SINGLETON_ID)
         check_record(pair)
         with self.store.lock, self._refreshing("pair"):

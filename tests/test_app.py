@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, Static
 
 from mentorjournal.app import MentorJournalApp, make_app
+from mentorjournal.display import visible
 from mentorjournal.journal import Journal
 from mentorjournal.model import Pair, Win
 from mentorjournal.sections import SECTIONS
@@ -41,7 +42,8 @@ async def test_first_run_asks_for_the_pair(journal_path: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen), screen_text(app)
-        assert HOSTILE in screen_text(app)  # markup shown literally, nothing executed
+        # markup shown literally, nothing executed; the escape shown as ␛, never sent
+        assert visible(HOSTILE) in screen_text(app) and "\x1b" not in screen_text(app)
         assert app.is_running
     journal = open_journal(journal_path)
     assert journal.pair() == Pair(mentor="Sam", protege=HOSTILE, started_on=TODAY, id=1)

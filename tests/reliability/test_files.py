@@ -1,4 +1,5 @@
-"""Permissions, symlinks and backups: private files, a deliberate symlink policy, restorable copies."""
+"""Permissions, symlinks and backups: private files, symlinks followed on purpose, restorable
+copies."""
 
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ def mode(path: Path) -> int:
 
 
 @pytest.mark.parametrize("umask", [0o000, 0o022, 0o077])
-def test_folder_0700_and_every_file_0600_whatever_the_umask(tmp_path: Path, umask: int,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_folder_0700_and_every_file_0600_whatever_the_umask(
+    tmp_path: Path, umask: int, monkeypatch: pytest.MonkeyPatch,
+) -> None:
     path = tmp_path / "data" / "mentorjournal" / "journal.json"
     old = os.umask(umask)
     try:

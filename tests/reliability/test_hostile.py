@@ -212,5 +212,6 @@ async def test_setup_form_refuses_a_lone_surrogate_with_a_message(journal_path: 
         error = str(app.screen.query_one("#form-error", Static).render())
         assert "cannot store" in error
         assert app.screen.focused is app.screen.query_one("#protege", Input)
+        assert not list(app._notifications)  # no "Something went wrong"
     assert journal.pair() is None
     journal.close()

@@ -1,4 +1,5 @@
-"""Two instances: a second writer is refused while the first runs; contending writers lose nothing."""
+"""Two instances: a second writer is refused while the first runs; two contending writers lose
+nothing."""
 
 from __future__ import annotations
 

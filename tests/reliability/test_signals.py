@@ -11,7 +11,6 @@ import os
 import pty
 import signal
 import struct
-import subprocess
 import termios
 import threading
 from pathlib import Path
