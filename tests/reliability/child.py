@@ -108,6 +108,8 @@ def contend(path: Path, name: str, edits: int) -> None:
     """Open, add one win, close; again and again, waiting whenever the other writer has it."""
     rng = random.Random(name)
     refused = 0
+    report("ready")
+    sys.stdin.readline()  # both start together
     for number in range(edits):
         while True:
             try:

@@ -68,12 +68,19 @@ def test_two_processes_writing_in_turns_lose_no_edit(journal_path: Path) -> None
     """Both open, add, close as fast as they can; the lock makes them take turns."""
     open_journal(journal_path).close()
     edits = 40
-    writers = [spawn("contend", str(journal_path), name, str(edits)) for name in ("a", "b")]
+    writers = [spawn("contend", str(journal_path), name, str(edits), stdin=subprocess.PIPE)
+               for name in ("a", "b")]
+    reports = [Lines(writer.stdout.fileno()) for writer in writers]  # type: ignore[union-attr]
+    assert all(report.wait_for("ready") for report in reports)
+    for writer in writers:
+        assert writer.stdin is not None
+        writer.stdin.write(b"go\n")
+        writer.stdin.close()
     acked: set[str] = set()
     refusals = 0
-    for name, writer in zip(("a", "b"), writers, strict=True):
+    for name, writer, report in zip(("a", "b"), writers, reports, strict=True):
         assert writer.stdout is not None
-        lines = Lines(writer.stdout.fileno()).drain()
+        lines = report.drain()
         writer.stdout.close()
         assert writer.wait(60) == 0
         acked |= {f"{name}:{line.split()[1]}" for line in lines if line.startswith("ack ")}
