@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+import signal
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -17,7 +20,12 @@ from textual.worker import Worker, WorkerState
 
 from mentorjournal import store as store_module
 from mentorjournal.commands import JournalCommands
-from mentorjournal.errors import JournalDamaged, JournalError, JournalFromFuture, JournalLocked
+from mentorjournal.errors import (
+    JournalDamaged,
+    JournalError,
+    JournalLocked,
+    JournalNotWritable,
+)
 from mentorjournal.journal import Journal
 from mentorjournal.model import Win, WinSize
 from mentorjournal.saver import SaveQueue
@@ -45,6 +53,9 @@ class MentorJournalApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
+    handle_signals = False
+    """Set by the command line: SIGTERM and SIGHUP then quit as Ctrl+Q does, saves first."""
+
     review_together: reactive[bool] = reactive(False)
     """Review-together mode: private entries and fields are hidden on every screen."""
 
@@ -61,6 +72,8 @@ class MentorJournalApp(App[None]):
     # -- opening the journal ---------------------------------------------------
 
     def on_mount(self) -> None:
+        if self.handle_signals:
+            self._quit_on_signals()
         self.push_screen(HomeScreen())
         if self.journal is None:
             self.load_journal()
@@ -111,9 +124,11 @@ class MentorJournalApp(App[None]):
         self._journal_failed(error)
 
     def _journal_failed(self, error: JournalError) -> None:
-        if isinstance(error, JournalLocked):
+        if isinstance(error, JournalLocked | JournalNotWritable):
+            locked = isinstance(error, JournalLocked)
+            title = "Journal already open" if locked else "Cannot save here"
             self.push_screen(
-                ChoiceModal("Journal already open", str(error),
+                ChoiceModal(title, str(error),
                             [Choice("readonly", "Open read-only", "primary"),
                              Choice("quit", "Quit")]),
                 lambda key: self.load_journal(readonly=True) if key == "readonly"
@@ -186,6 +201,26 @@ class MentorJournalApp(App[None]):
         if self._owns_journal and self.journal is not None:
             self.saver.wait_idle(30)
             self.journal.close()
+
+    def _quit_on_signals(self) -> None:
+        """Without this, SIGTERM or a closed terminal (SIGHUP) would kill the app at once,
+        dropping the saves still queued and leaving the terminal in raw mode."""
+        loop = asyncio.get_running_loop()
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
+            loop.add_signal_handler(signal.SIGTERM, self.call_next, self.action_quit)
+        if hasattr(signal, "SIGHUP"):
+            signal.signal(signal.SIGHUP, lambda *_: self._terminal_closed(loop))
+
+    def _terminal_closed(self, loop: asyncio.AbstractEventLoop) -> None:
+        """SIGHUP: the terminal is gone. Point the screen at /dev/null (writing to a hung-up
+        terminal fails or blocks Textual's shutdown) and ignore the SIGCONT that follows a
+        hangup (Textual would restart on the dead terminal); then quit once saves are done."""
+        signal.signal(signal.SIGCONT, signal.SIG_DFL)
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        os.close(null)
+        loop.call_soon_threadsafe(self.call_next, self.action_quit)
 
     async def action_quit(self) -> None:
         """Quit once every queued save has reached the disk."""

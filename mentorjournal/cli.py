@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from mentorjournal import __version__
 from mentorjournal.errors import JournalError, JournalLocked
@@ -28,6 +27,7 @@ def _run_app(args: argparse.Namespace) -> int:
     from mentorjournal.app import make_app  # Textual is imported only when the app runs
 
     app = make_app(resolve_journal_path(args.db))
+    app.handle_signals = True  # SIGTERM / SIGHUP quit cleanly, every queued save on disk
     app.run()
     return app.return_code or 0
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 R = TypeVar("R")

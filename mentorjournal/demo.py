@@ -7,8 +7,8 @@ from datetime import datetime, time, timedelta
 
 from mentorjournal.journal import Journal
 from mentorjournal.model import (
-    AgreementVersion,
     Adjustment,
+    AgreementVersion,
     CheckIn,
     Goal,
     GoalStatus,

@@ -21,6 +21,19 @@ class JournalLocked(JournalError):
         )
 
 
+class JournalNotWritable(JournalError):
+    """The journal's folder cannot be created or written (read-only disk, no permission)."""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        self.path = path
+        self.cause = cause
+        reason = cause.strerror or str(cause)
+        super().__init__(
+            f"The journal {path} cannot be opened for writing ({reason}). "
+            "Open it read-only, or choose another place with --db."
+        )
+
+
 class JournalDamaged(JournalError):
     """The journal file exists but cannot be read; it has not been touched."""
 

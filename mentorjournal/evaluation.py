@@ -17,7 +17,6 @@ from mentorjournal.model import (
     Evaluation,
     EvaluationKind,
     Goal,
-    GoalStatus,
     Homework,
     Meeting,
     Objective,

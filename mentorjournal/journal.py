@@ -58,6 +58,34 @@ def check_text(value: str, field: str, *, required: bool = False, limit: int | N
     return value
 
 
+def check_record(record: Any) -> None:
+    """Refuse, before saving, a record with text a journal file cannot hold, naming its field.
+
+    Walks every str in the record (nested records, lists, `extra` and dict keys too), so each
+    screen gets the check for free; JSON cannot store lone surrogates.
+    """
+    for field, text in _texts(record, "text"):
+        try:
+            check_text(text, field.replace("_", " "))
+        except ValidationError as error:  # `.field` stays the name a form's input has
+            raise ValidationError(field, str(error)) from None
+
+
+def _texts(value: Any, field: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield field, value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _texts(getattr(value, f.name), field if f.name == "extra" else f.name)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(key, field)
+            yield from _texts(item, field)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item, field)
+
+
 class Journal:
     """A mentoring pair's journal: typed records over a JournalStore."""
 
@@ -119,6 +147,7 @@ class Journal:
     def add(self, record: R) -> R:
         """Save a new record; returns it with its id."""
         name = TABLE_OF[type(record)]
+        check_record(record)
         with self.store.lock, self._refreshing(name):
             new_id = self.store.insert(name, to_doc(record))
         return dataclasses.replace(record, id=new_id)  # type: ignore[type-var]
@@ -128,6 +157,7 @@ class Journal:
         if not record.id:
             raise ValueError("update() needs a saved record; use add()")
         name = TABLE_OF[type(record)]
+        check_record(record)
         with self.store.lock, self._refreshing(name):
             self.store.replace(name, record.id, to_doc(record))
         return record
@@ -195,8 +225,13 @@ class Journal:
     def set_pair(self, pair: Pair) -> Pair:
         """Create or change who the pair is."""
         for role in Role:
-            check_text(pair.name_of(role), f"{role.label}'s name", required=True, limit=MAX_NAME)
+            try:
+                check_text(pair.name_of(role), f"{role.label}'s name", required=True,
+                           limit=MAX_NAME)
+            except ValidationError as error:  # `.field` is the input's id: "protege", "mentor"
+                raise ValidationError(role.value, str(error)) from None
         pair = dataclasses.replace(pair, id=SINGLETON_ID)
+        check_record(pair)
         with self.store.lock, self._refreshing("pair"):
             self.store.replace("pair", SINGLETON_ID, to_doc(pair))
         return pair
@@ -206,6 +241,7 @@ class Journal:
 
     def update_settings(self, **changes: Any) -> Settings:
         settings = dataclasses.replace(self.settings(), id=SINGLETON_ID, **changes)
+        check_record(settings)
         with self.store.lock, self._refreshing("settings"):
             self.store.replace("settings", SINGLETON_ID, to_doc(settings))
         return settings

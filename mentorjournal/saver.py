@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mentorjournal.errors import JournalError
+from mentorjournal.errors import JournalError, SaveFailed
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -72,11 +72,23 @@ class SaveQueue:
                 try:
                     result = job.operation()
                 except JournalError as error:
-                    self._app.call_from_thread(job.on_failed, error)
+                    self._deliver(job.on_failed, error)
+                except Exception as error:  # a bug: say "not saved", keep saving the rest
+                    self._deliver(job.on_failed, SaveFailed(None, error))
                 else:
-                    self._app.call_from_thread(job.on_saved, result)
+                    self._deliver(job.on_saved, result)
         finally:
             with self._lock:
                 self._draining = False
                 if not self._jobs:
                     self._idle.set()
+
+    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
+        """Run a callback on the UI thread; a bug in it must not stop the saves queued after."""
+        try:
+            self._app.call_from_thread(callback, value)
+        except Exception as error:
+            self._app.call_from_thread(
+                self._app.notify, f"Something went wrong: {error!r}", title="Error",
+                severity="error", markup=False, timeout=15,
+            )

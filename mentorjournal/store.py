@@ -29,6 +29,7 @@ from mentorjournal.errors import (
     JournalDamaged,
     JournalFromFuture,
     JournalLocked,
+    JournalNotWritable,
     ReadOnlyJournal,
     SaveFailed,
 )
@@ -63,7 +64,10 @@ def atomic_write(path: Path, payload: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    # The new content is in place (and fsynced) once renamed: a failure to also fsync the
+    # folder must not report "not saved" for a journal that now holds the edit.
+    with contextlib.suppress(OSError):
+        _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -89,7 +93,7 @@ def parse_journal(path: Path, payload: bytes) -> Data:
         raise JournalDamaged(path, "the file does not hold a journal object")
     for name, table in data.items():
         if not isinstance(table, dict) or not all(
-            key.isdigit() and isinstance(doc, dict) for key, doc in table.items()
+            _is_doc_id(key) and isinstance(doc, dict) for key, doc in table.items()
         ):
             raise JournalDamaged(path, f"the table {name!r} has the wrong shape")
     version = data.get("meta", {}).get("1", {}).get("schema_version")
@@ -100,6 +104,11 @@ def parse_journal(path: Path, payload: bytes) -> Data:
     return data
 
 
+def _is_doc_id(key: str) -> bool:
+    """A canonical decimal id: "²" or "٣" would crash TinyDB, "07" would collide with "7"."""
+    return key.isascii() and key.isdigit() and str(int(key)) == key
+
+
 def backups_of(path: Path) -> list[Path]:
     """The rolling daily backups of a journal, newest first."""
     return sorted(path.parent.glob(f"{path.name}.backup-*"), reverse=True)
@@ -107,18 +116,36 @@ def backups_of(path: Path) -> list[Path]:
 
 def quarantine(path: Path, now: datetime | None = None) -> Path:
     """Move an unreadable journal aside (with the user's consent); returns where it went."""
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    target = _aside_name(path, now)
     os.replace(path, target)
     return target
 
 
+def _aside_name(path: Path, now: datetime | None) -> Path:
+    """A fresh `<journal>.damaged-<stamp>` name: never one that would replace an earlier one."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
+    return target
+
+
 def restore_backup(path: Path, backup: Path) -> None:
-    """Put a backup's content in place of the journal; a damaged journal is moved aside first."""
+    """Put a backup's content in place of the journal; a damaged journal is kept aside first.
+
+    The damaged file is linked (or copied) aside and the backup then renamed over it, so a
+    crash in between never leaves the journal path empty (which would open as a new journal).
+    """
     payload = backup.read_bytes()
     parse_journal(backup, payload)
     if path.exists():
-        quarantine(path)
+        target = _aside_name(path, None)
+        try:
+            os.link(path, target)
+        except OSError:  # no hard links here (some network or FAT file systems)
+            atomic_write(target, path.read_bytes())
     atomic_write(path, payload)
 
 
@@ -238,12 +265,18 @@ class JournalStore:
     @classmethod
     def open(cls, path: Path, *, readonly: bool = False) -> JournalStore:
         """Open (or prepare to create) the journal at `path`; raises a JournalError."""
-        path = path.expanduser().resolve()  # a symlinked journal is followed on purpose
+        try:
+            path = path.expanduser().resolve()  # a symlinked journal is followed on purpose
+        except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
+            raise JournalDamaged(path, str(error)) from None
         lock = None
         if not readonly:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             lock = _Lock(path)
-            lock.acquire(path)
+            try:
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                lock.acquire(path)
+            except OSError as error:
+                raise JournalNotWritable(path, error) from None
         try:
             store = cls._load(path, lock, readonly)
         except BaseException:
@@ -254,8 +287,8 @@ class JournalStore:
 
     @classmethod
     def _load(cls, path: Path, lock: _Lock | None, readonly: bool) -> JournalStore:
-        if lock:
-            for orphan in path.parent.glob(f".{path.name}.tmp-*"):
+        if lock:  # temp files of the journal, its backups and pre-migration copies
+            for orphan in path.parent.glob(f".{path.name}*.tmp-*"):
                 with contextlib.suppress(OSError):
                     orphan.unlink()
         try:

@@ -1,25 +1,20 @@
 """Make user text safe to draw: control characters become visible symbols, never terminal codes.
 
-Textual's `Content` passes characters through to the terminal as they are, so an ESC in a
-journal entry would reach the terminal as the start of an escape sequence (clear the screen,
-set the clipboard through OSC 52, ...). Everything a user typed goes through `printable`
-before it is drawn; the stored text is never changed.
+Textual's `Content` strips only a few control codes and passes the rest, ESC included,
+straight to the terminal: a name holding "\\x1b[2J" would clear the screen and OSC 52 could
+write the clipboard. Everything a user typed goes through `printable` before it is drawn;
+the stored text is never changed.
 """
 
 from __future__ import annotations
 
-import re
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control pictures": ␛ for ESC, ␀ for NUL
-    return "␡" if code == 0x7F else "\ufffd"
+_PICTURES: dict[int, int] = {
+    **{code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)},  # ␛ ␀ ␇
+    0x7F: 0x2421,  # ␡
+    **{code: 0xFFFD for code in range(0x80, 0xA0)},  # C1 controls: 0x9B is a CSI on its own
+}
 
 
 def printable(text: str) -> str:
     """`text` with every control character but newline and tab shown as a visible symbol."""
-    return _CONTROL.sub(_picture, text)
+    return text.translate(_PICTURES)

@@ -47,6 +47,18 @@ def _steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(widget.cursor_blink, "_default", False)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true",
+                     help="also run the long checks marked slow (the reliability long run)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--run-slow"):
+        for item in items:
+            if "slow" in item.keywords:
+                item.add_marker(pytest.mark.skip(reason="a long run: pass --run-slow"))
+
+
 @pytest.fixture(autouse=True)
 def _no_real_data_dir(tmp_path_factory: pytest.TempPathFactory,
                       monkeypatch: pytest.MonkeyPatch) -> None:
@@ -96,16 +108,3 @@ def app(journal: Journal) -> MentorJournalApp:
 def empty_app(empty_journal: Journal) -> MentorJournalApp:
     return make_app(journal=empty_journal)
 
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--run-slow", action="store_true", help="also run tests marked slow")
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked `slow` are skipped unless --run-slow is given (pyproject declares the mark)."""
-    if config.getoption("--run-slow"):
-        return
-    skip = pytest.mark.skip(reason="slow: run with --run-slow")
-    for item in items:
-        if "slow" in item.keywords:
-            item.add_marker(skip)

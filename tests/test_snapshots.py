@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual.pilot import Pilot
+
 from mentorjournal.app import make_app
 from mentorjournal.journal import Journal
 from mentorjournal.model import Pair
-from textual.pilot import Pilot
-
 from tests.conftest import HOSTILE, SIZE, TODAY, fixed_today
 
 

@@ -17,6 +17,7 @@ from mentorjournal.errors import (
     JournalLocked,
     ReadOnlyJournal,
     SaveFailed,
+    ValidationError,
 )
 from mentorjournal.journal import Journal
 from mentorjournal.model import Pair, Win
@@ -212,6 +213,9 @@ def test_lone_surrogate_refused_not_written(journal_path: Path) -> None:
     journal = open_journal(journal_path)
     journal.add(Win(won_on=TODAY, text="ok"))
     before = journal_path.read_bytes()
-    with pytest.raises(SaveFailed):
-        journal.add(Win(won_on=TODAY, text="bad \ud800"))
+    with pytest.raises(ValidationError, match="lone surrogates") as refused:
+        journal.add(Win(won_on=TODAY, text="bad \ud800"))  # refused before any write
+    assert refused.value.field == "text"
+    with pytest.raises(SaveFailed):  # and the store alone still refuses it
+        journal.store.insert("wins", {"text": "bad \ud800"})
     assert journal_path.read_bytes() == before

@@ -17,20 +17,9 @@ from mentorjournal.agreement_rules import (
     field_text,
 )
 from mentorjournal.model import AgreementVersion, Signature
+from mentorjournal.textsafe import printable
 
 NOT_FILLED = "(not filled in yet)"
-
-_CONTROLS = {
-    **{code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t"},
-    0x7F: 0x2421,
-    **{code: 0xFFFD for code in range(0x80, 0xA0)},
-}
-
-
-def visible(text: str) -> str:
-    """User text with terminal control codes shown as symbols (Content passes them through)."""
-    return text.translate(_CONTROLS)
-
 
 def section_content(section: AgreementSection, version: AgreementVersion,
                     changed: bool = False) -> Content:
@@ -40,10 +29,10 @@ def section_content(section: AgreementSection, version: AgreementVersion,
         parts.append(("  · changed", "bold italic"))
     values = [(f, field_text(version, f)) for f in section.fields]
     if len(values) == 1:
-        parts.append("\n" + (visible(values[0][1]) or NOT_FILLED))
+        parts.append("\n" + (printable(values[0][1]) or NOT_FILLED))
     else:
         for name, text in values:
-            parts.append(f"\n{FIELD_LABELS[name]}: {visible(text) or '—'}")
+            parts.append(f"\n{FIELD_LABELS[name]}: {printable(text) or '—'}")
     return Content.assemble(*parts)
 
 
@@ -55,15 +44,15 @@ def changes_content(changes: Iterable[SectionChange]) -> Content:
         for field in change.changes:
             label = f"{field.label}: " if len(change.section.fields) > 1 else ""
             parts.append(f"\n  {label}was  ")
-            parts.append((visible(field.before) or "(empty)", "strike"))
-            parts.append(f"\n  {label}now  {visible(field.after) or '(empty)'}")
+            parts.append((printable(field.before) or "(empty)", "strike"))
+            parts.append(f"\n  {label}now  {printable(field.after) or '(empty)'}")
     return Content.assemble(*parts)
 
 
 def signatures_content(signatures: Iterable[Signature]) -> Content:
     """'Signed by the protégé, Ana Lima, 2026-05-30 17:00' lines, or a note that none is."""
     lines = [
-        f"Signed by the {s.role.label}, {visible(s.name)}, {s.signed_at:%Y-%m-%d %H:%M}"
+        f"Signed by the {s.role.label}, {printable(s.name)}, {s.signed_at:%Y-%m-%d %H:%M}"
         for s in signatures
     ]
     return Content.assemble("\n".join(lines) or "Not signed yet.")
