@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from textual.screen import Screen
 
 from mentorjournal.screens.coming_soon import ComingSoonScreen
+from mentorjournal.screens.goals import GoalsScreen
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("agreement", "Agreement", "a", "The frank talk: expectations, style, signatures",
             _soon("agreement", "Agreement")),
     Section("goals", "Goals", "g", "Goals, objectives, progress and adjustments",
-            _soon("goals", "Goals")),
+            GoalsScreen),
     Section("meetings", "Meetings", "m", "The meeting log: walk-and-talks, homework, check-ins",
             _soon("meetings", "Meetings")),
     Section("wins", "Wins", "w", "The wins wall: small wins too",

@@ -1,0 +1,310 @@
+"""The goals section: goals with their objectives checklist, progress and history of changes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Header, Input, OptionList, Static, Tab, Tabs
+
+from mentorjournal import goal_rules
+from mentorjournal.goal_rules import GoalFilter
+from mentorjournal.model import Goal, GoalStatus
+from mentorjournal.screens.base import SectionScreen
+from mentorjournal.screens.goal_forms import (
+    AchievedModal,
+    GoalFormModal,
+    ObjectiveModal,
+    ReasonModal,
+    safe_title,
+)
+from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.widgets.goal_detail import GoalDetail
+from mentorjournal.widgets.goal_list import GoalList
+from mentorjournal.widgets.objective_checklist import ObjectiveChecklist
+
+if TYPE_CHECKING:
+    from textual.app import SystemCommand
+
+FIRST_TIME = Content.from_markup(
+    "[b]No goals yet.[/b]\n\n"
+    "Set two or three goals early in the relationship. For each one, say why it matters,\n"
+    "how you will know you got there (the success measure) and when (a target date).\n"
+    "Then break it into objectives: small steps you can tick off.\n\n"
+    "Press [b]n[/b] to add your first goal, then [b]o[/b] to add its objectives.\n"
+    "[b]Ctrl+P[/b] lists every action; [b]Escape[/b] goes home."
+)
+
+ACTIONS = [
+    ("n", "new_goal", "New goal", "Add a goal: title, why, success measure, target date"),
+    ("o", "add_objective", "Add objectives", "Add objectives to the selected goal"),
+    ("e", "edit_goal", "Edit goal", "Change the goal; changes are recorded with a reason"),
+    ("a", "mark_achieved", "Achieved", "Mark the selected goal achieved, with a win"),
+    ("d", "drop_goal", "Drop goal", "Stop working on the goal, saying why (kept in history)"),
+    ("u", "reopen_goal", "Reopen goal", "Make an achieved or dropped goal active again"),
+    ("z", "archive_goal", "Archive goal", "Tuck the goal away (or bring it back)"),
+    ("x", "delete_goal", "Delete goal", "Delete a goal added by mistake (asks first)"),
+    ("f", "next_filter", "Filter", "Next filter: active, overdue, done, achieved, dropped..."),
+    ("slash", "search", "Search", "Search goals and objectives by text"),
+]
+SHOWN = {"new_goal", "add_objective", "edit_goal", "mark_achieved", "drop_goal", "next_filter",
+         "search"}
+
+
+class GoalsScreen(SectionScreen):
+    """The list of goals on the left, the highlighted goal's detail on the right."""
+
+    BINDINGS = [Binding(key, action, label, show=action in SHOWN, key_display=None
+                        if key != "slash" else "/") for key, action, label, _ in ACTIONS]
+
+    def __init__(self) -> None:
+        super().__init__(name="goals")
+        self.filter = GoalFilter.ACTIVE
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="goals-top"):
+            yield Tabs(*(Tab(f.value.capitalize(), id=f"filter-{f.value}") for f in GoalFilter))
+            yield Input(id="goal-search", placeholder="/ Search goals and objectives")
+        with Horizontal(id="goals-body"):
+            with Vertical(id="goals-left"):
+                yield GoalList(id="goal-list")
+                yield Static("", id="goal-list-empty", markup=False)
+            yield GoalDetail(id="goal-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_goals()
+        self.query_one(GoalList).focus()
+
+    # -- showing ------------------------------------------------------------------
+
+    def refresh_goals(self, keep: int | None = None, keep_objective: int | None = None) -> None:
+        """Show the journal's goals under the current filter and search."""
+        today = self.journal.today()
+        goals = self.journal.goals()
+        for which in GoalFilter:
+            count = len(goal_rules.filter_goals(goals, which, "", today))
+            self.query_one(f"#filter-{which.value}", Tab).label = f"{which.value.capitalize()} {count}"
+        shown = goal_rules.filter_goals(goals, self.filter, self.query_text, today)
+        goal_list = self.query_one(GoalList)
+        goal_list.show_goals(shown, today, keep if keep is not None else goal_list.goal_id)
+        goal_list.display = bool(shown)
+        empty = self.query_one("#goal-list-empty", Static)
+        empty.display = not shown
+        empty.update(self._empty_message(bool(goals)))
+        self._show_detail(keep_objective)
+
+    def _empty_message(self, any_goals: bool) -> Content:
+        if not any_goals:
+            return Content("Your goals will be listed here.")
+        search = f" matching “{self.query_text}”" if self.query_text else ""
+        return Content(f"No {self.filter.value} goals{search}. Press f for another filter.")
+
+    def _show_detail(self, keep_objective: int | None = 0) -> None:
+        goal = self.current_goal()
+        detail = self.query_one(GoalDetail)
+        empty = FIRST_TIME if not self.journal.goals() else Content(
+            "Nothing to show here: try another filter (f) or clear the search (/).")
+        detail.show_goal(goal, self.journal.today(), empty, keep_objective)
+
+    def current_goal(self) -> Goal | None:
+        goal_id = self.query_one(GoalList).goal_id
+        return self.journal.get(Goal, goal_id) if goal_id is not None else None
+
+    @on(OptionList.OptionHighlighted, "#goal-list")
+    def _goal_highlighted(self) -> None:
+        self._show_detail(0)
+
+    @on(OptionList.OptionSelected, "#goal-list")
+    def _goal_chosen(self) -> None:
+        checklist = self.query_one(ObjectiveChecklist)
+        if checklist.display:
+            checklist.focus()
+
+    @on(Tabs.TabActivated)
+    def _filter_chosen(self, event: Tabs.TabActivated) -> None:
+        if event.tab.id:
+            self.filter = GoalFilter(event.tab.id.removeprefix("filter-"))
+            self.refresh_goals()
+
+    @on(Input.Changed, "#goal-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.refresh_goals()
+
+    @on(Input.Submitted, "#goal-search")
+    def _search_done(self) -> None:
+        self.query_one(GoalList).focus()
+
+    # -- objectives ---------------------------------------------------------------
+
+    @on(ObjectiveChecklist.Toggled)
+    def _toggle(self, event: ObjectiveChecklist.Toggled) -> None:
+        before = self.current_goal()
+        if before is None:
+            return
+        if event.archived:
+            self.notify("This objective is archived: press z to bring it back first.")
+            return
+        index, done = event.index, event.done
+        self.save(lambda: self.journal.tick_objective(before.id, index, done),
+                  lambda goal: self._ticked(before, goal, index))
+
+    def _ticked(self, before: Goal, goal: Goal, index: int) -> None:
+        self.refresh_goals(goal.id, index)
+        if goal_rules.completes(before, goal):
+            self._offer_achieved(goal, "Every objective is done!")
+
+    @on(ObjectiveChecklist.EditRequested)
+    def _edit_objective(self, event: ObjectiveChecklist.EditRequested) -> None:
+        if goal := self.current_goal():
+            self.app.push_screen(ObjectiveModal(goal, event.index), self._changed)
+
+    @on(ObjectiveChecklist.ArchiveRequested)
+    def _archive_objective(self, event: ObjectiveChecklist.ArchiveRequested) -> None:
+        if goal := self.current_goal():
+            index, archived = event.index, event.archived
+            self.save(lambda: self.journal.archive_objective(goal.id, index, archived),
+                      self._changed)
+
+    @on(ObjectiveChecklist.MoveRequested)
+    def _move_objective(self, event: ObjectiveChecklist.MoveRequested) -> None:
+        if goal := self.current_goal():
+            index, delta = event.index, event.delta
+            self.save(lambda: self.journal.move_objective(goal.id, index, delta),
+                      lambda saved: self.refresh_goals(saved.id, index + delta))
+
+    @on(GoalList.MoveRequested)
+    def _move_goal(self, event: GoalList.MoveRequested) -> None:
+        goal_id, target_id = event.goal_id, event.target_id
+        self.save(lambda: self.journal.move_goal(goal_id, target_id),
+                  lambda _: self.refresh_goals(goal_id))
+
+    def _changed(self, result: Any) -> None:
+        """After a dialog or a save: show the result, keeping the changed goal highlighted."""
+        if isinstance(result, tuple):
+            result = result[0]
+        if isinstance(result, Goal):
+            self.refresh_goals(result.id, None)
+
+    # -- actions ------------------------------------------------------------------
+
+    def _selected(self) -> Goal | None:
+        goal = self.current_goal()
+        if goal is None:
+            self.notify("Select a goal first, or press n to add one.", severity="warning")
+        return goal
+
+    def action_new_goal(self) -> None:
+        self.app.push_screen(GoalFormModal(), self._new_goal_saved)
+
+    def _new_goal_saved(self, goal: Goal | None) -> None:
+        if goal is None:
+            return
+        if not goal_rules.in_filter(goal, self.filter, self.journal.today()):
+            self.query_one(Tabs).active = f"filter-{GoalFilter.ALL.value}"
+        self.query_one("#goal-search", Input).value = ""
+        self.refresh_goals(goal.id)
+        self.app.push_screen(ObjectiveModal(goal), self._changed)
+
+    def action_edit_goal(self) -> None:
+        if goal := self._selected():
+            self.app.push_screen(GoalFormModal(goal), self._changed)
+
+    def action_add_objective(self) -> None:
+        if goal := self._selected():
+            self.app.push_screen(ObjectiveModal(goal), self._changed)
+
+    def action_mark_achieved(self) -> None:
+        if (goal := self._selected()) and goal.status is not GoalStatus.ACHIEVED:
+            self._offer_achieved(goal, "Goal achieved?")
+        elif goal:
+            self.notify("This goal is already achieved.")
+
+    def _offer_achieved(self, goal: Goal, heading: str) -> None:
+        self.app.push_screen(AchievedModal(goal, heading), self._achieved)
+
+    def _achieved(self, result: tuple[Goal, Any] | None) -> None:
+        if result is None:
+            return
+        goal, win = result
+        self._changed(goal)
+        # Hook for the wins wall: the win is saved with goal_id; its screen shows it.
+        self.notify("A win is on the wins wall." if win else "Marked achieved.",
+                    title="Goal achieved", markup=False)
+
+    def action_drop_goal(self) -> None:
+        if (goal := self._selected()) and goal_rules.is_open(goal):
+            self.app.push_screen(ReasonModal(
+                "Drop goal", f"Stop working on “{safe_title(goal)}”? It stays under Done.",
+                "Drop goal", lambda why: self.journal.drop_goal(goal.id, why)), self._changed)
+        elif goal:
+            self.notify("Only an active goal can be dropped; press u to reopen this one.")
+
+    def action_reopen_goal(self) -> None:
+        if (goal := self._selected()) and not goal_rules.is_open(goal):
+            self.app.push_screen(ReasonModal(
+                "Reopen goal", f"Work on “{safe_title(goal)}” again?", "Reopen",
+                lambda why: self.journal.reopen_goal(goal.id, why)), self._changed)
+        elif goal:
+            self.notify("This goal is already active.")
+
+    def action_archive_goal(self) -> None:
+        if goal := self._selected():
+            archived = not goal.archived
+            self.save(lambda: self.journal.archive_goal(goal.id, archived),
+                      lambda saved: self._archived(saved))
+
+    def _archived(self, goal: Goal) -> None:
+        self.refresh_goals(goal.id)
+        self.notify("Archived: see it under the Archived filter." if goal.archived
+                    else "Back from the archive.")
+
+    def action_delete_goal(self) -> None:
+        if not (goal := self._selected()):
+            return
+        choices = [Choice("keep", "Keep it", "primary")]
+        if goal_rules.is_open(goal):
+            choices.append(Choice("drop", "Drop it instead"))
+        choices.append(Choice("delete", "Delete for good", "error"))
+        message = (f"Delete “{safe_title(goal)}” with its objectives and history? Deleting is for "
+                   "goals added by mistake; to stop working on a goal, drop it: "
+                   "it stays in your history.")
+        self.app.push_screen(ChoiceModal("Delete goal?", message, choices),
+                             lambda key: self._delete_chosen(goal, key))
+
+    def _delete_chosen(self, goal: Goal, key: str | None) -> None:
+        if key == "drop":
+            self.action_drop_goal()
+        elif key == "delete":
+            self.save(lambda: self.journal.delete_goal(goal.id),
+                      lambda _: self._deleted(goal))
+
+    def _deleted(self, goal: Goal) -> None:
+        self.refresh_goals()
+        self.notify(f"Deleted “{safe_title(goal)}”.", markup=False)
+
+    def action_next_filter(self) -> None:
+        self.query_one(Tabs).action_next_tab()
+
+    def action_search(self) -> None:
+        self.query_one("#goal-search", Input).focus()
+
+    def palette_commands(self) -> list[SystemCommand]:
+        from textual.app import SystemCommand
+
+        commands = [SystemCommand(f"Goals: {label.lower()}", help_text,
+                                  getattr(self, f"action_{action}"))
+                    for _key, action, label, help_text in ACTIONS]
+        commands += [SystemCommand(f"Goals: show {f.value}", f"Filter the goals: {f.value}",
+                                   lambda f=f: self._set_filter(f)) for f in GoalFilter]
+        return commands
+
+    def _set_filter(self, which: GoalFilter) -> None:
+        self.query_one(Tabs).active = f"filter-{which.value}"
