@@ -79,18 +79,27 @@ def matches(goal: Goal, query: str) -> bool:
 
 
 def in_filter(goal: Goal, which: GoalFilter, today: date) -> bool:
-    if which is GoalFilter.ARCHIVED:
-        return goal.archived
-    if goal.archived:
-        return False
-    return {
-        GoalFilter.ACTIVE: is_open(goal),
-        GoalFilter.OVERDUE: is_overdue(goal, today),
-        GoalFilter.DONE: not is_open(goal),
-        GoalFilter.ACHIEVED: goal.status is GoalStatus.ACHIEVED,
-        GoalFilter.DROPPED: goal.status is GoalStatus.DROPPED,
-        GoalFilter.ALL: True,
-    }[which]
+    """Whether a goal belongs under a filter (archived goals only under ARCHIVED)."""
+    if which is GoalFilter.ARCHIVED or goal.archived:
+        return goal.archived and which is GoalFilter.ARCHIVED
+    if which is GoalFilter.ALL:
+        return True
+    if which is GoalFilter.ACTIVE:
+        return is_open(goal)
+    if which is GoalFilter.OVERDUE:
+        return is_overdue(goal, today)
+    if which is GoalFilter.DONE:
+        return not is_open(goal)
+    return goal.status.value == which.value  # achieved, dropped
+
+
+def filter_counts(goals: Iterable[Goal], today: date) -> dict[GoalFilter, int]:
+    """How many goals each filter shows (without a search)."""
+    counts = dict.fromkeys(GoalFilter, 0)
+    for goal in goals:
+        for which in GoalFilter:
+            counts[which] += in_filter(goal, which, today)
+    return counts
 
 
 def filter_goals(goals: Iterable[Goal], which: GoalFilter, query: str, today: date) -> list[Goal]:

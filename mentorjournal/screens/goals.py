@@ -32,10 +32,11 @@ if TYPE_CHECKING:
 
 FIRST_TIME = Content.from_markup(
     "[b]No goals yet.[/b]\n\n"
-    "Set two or three goals early in the relationship. For each one, say why it matters,\n"
-    "how you will know you got there (the success measure) and when (a target date).\n"
-    "Then break it into objectives: small steps you can tick off.\n\n"
-    "Press [b]n[/b] to add your first goal, then [b]o[/b] to add its objectives.\n"
+    "Set two or three goals early in the relationship. For each one, say why it matters, "
+    "how you will know you got there (the success measure) and by when (a target date). "
+    "Then break it into objectives: small steps you can tick off as you go.\n\n"
+    "Press [b]n[/b] to add your first goal; you will be asked for its objectives next.\n\n"
+    "Plans change: edit a goal (e) and say why, and the change is kept in its history. "
     "[b]Ctrl+P[/b] lists every action; [b]Escape[/b] goes home."
 )
 
@@ -88,9 +89,11 @@ class GoalsScreen(SectionScreen):
         """Show the journal's goals under the current filter and search."""
         today = self.journal.today()
         goals = self.journal.goals()
-        for which in GoalFilter:
-            count = len(goal_rules.filter_goals(goals, which, "", today))
-            self.query_one(f"#filter-{which.value}", Tab).label = f"{which.value.capitalize()} {count}"
+        for which, count in goal_rules.filter_counts(goals, today).items():
+            tab = self.query_one(f"#filter-{which.value}", Tab)
+            label = f"{which.value.capitalize()} {count}"
+            if tab.label_text != label:
+                tab.label = label
         shown = goal_rules.filter_goals(goals, self.filter, self.query_text, today)
         goal_list = self.query_one(GoalList)
         goal_list.show_goals(shown, today, keep if keep is not None else goal_list.goal_id)
@@ -129,8 +132,9 @@ class GoalsScreen(SectionScreen):
 
     @on(Tabs.TabActivated)
     def _filter_chosen(self, event: Tabs.TabActivated) -> None:
-        if event.tab.id:
-            self.filter = GoalFilter(event.tab.id.removeprefix("filter-"))
+        chosen = GoalFilter((event.tab.id or "").removeprefix("filter-"))
+        if chosen is not self.filter:
+            self.filter = chosen
             self.refresh_goals()
 
     @on(Input.Changed, "#goal-search")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import OptionList, Static
 
 from mentorjournal import goal_rules
-from mentorjournal.model import Goal, GoalStatus
+from mentorjournal.model import Adjustment, Goal, GoalStatus
 from mentorjournal.widgets.goal_list import due_part, progress_bar, safe_text
 from mentorjournal.widgets.objective_checklist import ObjectiveChecklist
 
@@ -35,6 +34,16 @@ def goal_head(goal: Goal, today: date) -> Content:
     return Content("\n").join(lines)
 
 
+def adjustment_prompt(item: Adjustment) -> Content:
+    """'2026-07-26  target date: 2026-09-04 → 2026-09-24', then the reason on its own line."""
+    return Content.assemble(
+        (item.on.isoformat(), "$text-muted"), "  ", (safe_text(item.what), "bold"), ": ",
+        safe_text(item.before, one_line=True), (" → ", "$text-accent"),
+        safe_text(item.after, one_line=True), "\n",
+        ("why: ", "$text-muted"), safe_text(item.why or "—", one_line=True),
+    )
+
+
 class GoalDetail(Vertical):
     """Shows one goal; `show_goal(None)` shows `empty` (a first-time user's guide)."""
 
@@ -44,7 +53,7 @@ class GoalDetail(Vertical):
         #goal-head { height: auto; margin-bottom: 1; }
         .detail-label { text-style: bold; color: $text-muted; }
         #no-objectives { color: $text-muted; height: auto; }
-        #history { height: 1fr; min-height: 4; }
+        #history { height: 1fr; min-height: 4; border: none; padding: 0; }
         #goal-empty { color: $text-muted; padding: 1 2; }
     }
     """
@@ -57,10 +66,7 @@ class GoalDetail(Vertical):
                      id="no-objectives", markup=False)
         yield ObjectiveChecklist(id="objectives")
         yield Static("History of changes", classes="detail-label")
-        yield DataTable(id="history", cursor_type="row", zebra_stripes=True)
-
-    def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("When", "What", "From", "To", "Why")
+        yield OptionList(id="history")
 
     def show_goal(self, goal: Goal | None, today: date, empty: Content | str = "",
                   keep: int | None = None) -> None:
@@ -78,12 +84,10 @@ class GoalDetail(Vertical):
         self._show_history(goal)
 
     def _show_history(self, goal: Goal) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
-        # rich Text, not Content: DataTable (Textual 8.2) measures only Rich renderables.
-        for item in reversed(goal.adjustments):
-            table.add_row(*(Text(safe_text(cell, one_line=True)) for cell in (
-                item.on.isoformat(), item.what, item.before, item.after, item.why)))
+        """Newest change first; a long history scrolls (OptionList renders only what shows)."""
+        history = self.query_one("#history", OptionList)
+        history.set_options(adjustment_prompt(item) for item in reversed(goal.adjustments))
         if not goal.adjustments:
-            table.add_row(Text("—"), Text("no changes yet"), Text(""), Text(""),
-                          Text("changes to title, measure or date are recorded here"))
+            history.add_option(Content.styled(
+                "No changes yet. Changing the title, success measure or target date, or "
+                "dropping the goal, is recorded here with its reason.", "$text-muted"))

@@ -100,11 +100,18 @@ class GoalList(OptionList):
                 if goal != self._shown[goal_id]:
                     self.replace_option_prompt(str(goal_id), goal_prompt(goal, today))
         else:
-            self.set_options(Option(goal_prompt(g, today), id=str(g.id)) for g in goals)
+            self.set_options(self._rows(goals, today))
         self._shown = shown
         ids = [g.id for g in goals]
         if ids:
             self.highlighted = ids.index(keep) if keep in ids else 0
+
+    @staticmethod
+    def _rows(goals: list[Goal], today: date) -> list[Option | None]:
+        rows: list[Option | None] = []
+        for goal in goals:
+            rows += [Option(goal_prompt(goal, today), id=str(goal.id)), None]
+        return rows[:-1]
 
     @property
     def goal_id(self) -> int | None:
