@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from mentorjournal.app import MentorJournalApp, make_app
+from mentorjournal.goal_rules import GoalFilter
 from mentorjournal.journal import Journal
 from mentorjournal.model import Goal, GoalStatus, Objective
 from mentorjournal.screens.goal_forms import AchievedModal, GoalFormModal, ObjectiveModal
@@ -197,3 +198,58 @@ async def test_click_ticks_and_unticks(app: MentorJournalApp, journal: Journal) 
         await pilot.click(ObjectiveChecklist, offset=(6, 3))
         await settle(app, pilot)
         assert journal.get(Goal, first.id) == first
+
+
+async def test_achieve_without_win_reopen_archive(app: MentorJournalApp,
+                                                  journal: Journal) -> None:
+    wins = len(journal.wins())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_goals(app, pilot)
+        goal_id = screen.query_one(GoalList).goal_id
+        await pilot.press("a")
+        assert isinstance(app.screen, AchievedModal)
+        await pilot.click("#add_win")
+        assert app.screen.query_one("#win", Input).disabled
+        await pilot.click("#submit")
+        await settle(app, pilot)
+        achieved = journal.get(Goal, goal_id or 0)
+        assert achieved is not None and achieved.status is GoalStatus.ACHIEVED
+        assert len(journal.wins()) == wins
+
+        screen._set_filter(GoalFilter.ACHIEVED)
+        await pilot.pause()
+        await pilot.press("u", *"Not done yet", "enter")
+        await settle(app, pilot)
+        reopened = journal.get(Goal, goal_id or 0)
+        assert reopened is not None and reopened.status is GoalStatus.ACTIVE
+        assert (reopened.adjustments[-1].before, reopened.adjustments[-1].after) == \
+            ("achieved", "active")
+
+        screen._set_filter(GoalFilter.ALL)
+        await pilot.pause()
+        screen.query_one(GoalList).highlighted = 0
+        await pilot.press("z")
+        await settle(app, pilot)
+        archived = journal.goals()[0]
+        assert archived.archived
+        goal_list = screen.query_one(GoalList)
+        shown = [goal_list.get_option_at_index(i).id for i in range(goal_list.option_count)]
+        assert str(archived.id) not in shown
+        screen._set_filter(GoalFilter.ARCHIVED)
+        await pilot.pause()
+        assert screen.query_one(GoalList).goal_id == archived.id
+
+
+async def test_enter_on_a_goal_without_objectives_asks_for_them(
+    empty_app: MentorJournalApp, empty_journal: Journal,
+) -> None:
+    empty_journal.add_goal(Goal(title="Bare"))
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await open_goals(empty_app, pilot)
+        assert "No objectives yet" in text_of(empty_app, "#no-objectives")
+        assert "no objectives yet" in str(
+            empty_app.screen.query_one(GoalList).get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        assert isinstance(empty_app.screen, ObjectiveModal)
+        await pilot.press("enter")
+        assert "Enter what the objective is" in text_of(empty_app, "#form-error")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,16 +13,9 @@ from textual.widgets import Footer, Header, Input, OptionList, Static, Tab, Tabs
 
 from mentorjournal import goal_rules
 from mentorjournal.goal_rules import GoalFilter
-from mentorjournal.model import Goal, GoalStatus
-from mentorjournal.screens.base import SectionScreen
-from mentorjournal.screens.goal_forms import (
-    AchievedModal,
-    GoalFormModal,
-    ObjectiveModal,
-    ReasonModal,
-    safe_title,
-)
-from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.model import Goal
+from mentorjournal.screens.goal_actions import GoalActionsScreen
+from mentorjournal.screens.goal_forms import GoalFormModal, ObjectiveModal
 from mentorjournal.widgets.goal_detail import GoalDetail
 from mentorjournal.widgets.goal_list import GoalList
 from mentorjournal.widgets.objective_checklist import ObjectiveChecklist
@@ -56,7 +49,7 @@ SHOWN = {"new_goal", "add_objective", "edit_goal", "mark_achieved", "drop_goal",
          "search"}
 
 
-class GoalsScreen(SectionScreen):
+class GoalsScreen(GoalActionsScreen):
     """The list of goals on the left, the highlighted goal's detail on the right."""
 
     BINDINGS = [Binding(key, action, label, show=action in SHOWN, key_display=None
@@ -126,9 +119,12 @@ class GoalsScreen(SectionScreen):
 
     @on(OptionList.OptionSelected, "#goal-list")
     def _goal_chosen(self) -> None:
+        """Enter on a goal goes to its checklist, or asks for objectives when it has none."""
         checklist = self.query_one(ObjectiveChecklist)
         if checklist.display:
             checklist.focus()
+        else:
+            self.action_add_objective()
 
     @on(Tabs.TabActivated)
     def _filter_chosen(self, event: Tabs.TabActivated) -> None:
@@ -190,20 +186,7 @@ class GoalsScreen(SectionScreen):
         self.save(lambda: self.journal.move_goal(goal_id, target_id),
                   lambda _: self.refresh_goals(goal_id))
 
-    def _changed(self, result: Any) -> None:
-        """After a dialog or a save: show the result, keeping the changed goal highlighted."""
-        if isinstance(result, tuple):
-            result = result[0]
-        if isinstance(result, Goal):
-            self.refresh_goals(result.id, None)
-
     # -- actions ------------------------------------------------------------------
-
-    def _selected(self) -> Goal | None:
-        goal = self.current_goal()
-        if goal is None:
-            self.notify("Select a goal first, or press n to add one.", severity="warning")
-        return goal
 
     def action_new_goal(self) -> None:
         self.app.push_screen(GoalFormModal(), self._new_goal_saved)
@@ -224,75 +207,6 @@ class GoalsScreen(SectionScreen):
     def action_add_objective(self) -> None:
         if goal := self._selected():
             self.app.push_screen(ObjectiveModal(goal), self._changed)
-
-    def action_mark_achieved(self) -> None:
-        if (goal := self._selected()) and goal.status is not GoalStatus.ACHIEVED:
-            self._offer_achieved(goal, "Goal achieved?")
-        elif goal:
-            self.notify("This goal is already achieved.")
-
-    def _offer_achieved(self, goal: Goal, heading: str) -> None:
-        self.app.push_screen(AchievedModal(goal, heading), self._achieved)
-
-    def _achieved(self, result: tuple[Goal, Any] | None) -> None:
-        if result is None:
-            return
-        goal, win = result
-        self._changed(goal)
-        # Hook for the wins wall: the win is saved with goal_id; its screen shows it.
-        self.notify("A win is on the wins wall." if win else "Marked achieved.",
-                    title="Goal achieved", markup=False)
-
-    def action_drop_goal(self) -> None:
-        if (goal := self._selected()) and goal_rules.is_open(goal):
-            self.app.push_screen(ReasonModal(
-                "Drop goal", f"Stop working on “{safe_title(goal)}”? It stays under Done.",
-                "Drop goal", lambda why: self.journal.drop_goal(goal.id, why)), self._changed)
-        elif goal:
-            self.notify("Only an active goal can be dropped; press u to reopen this one.")
-
-    def action_reopen_goal(self) -> None:
-        if (goal := self._selected()) and not goal_rules.is_open(goal):
-            self.app.push_screen(ReasonModal(
-                "Reopen goal", f"Work on “{safe_title(goal)}” again?", "Reopen",
-                lambda why: self.journal.reopen_goal(goal.id, why)), self._changed)
-        elif goal:
-            self.notify("This goal is already active.")
-
-    def action_archive_goal(self) -> None:
-        if goal := self._selected():
-            archived = not goal.archived
-            self.save(lambda: self.journal.archive_goal(goal.id, archived),
-                      lambda saved: self._archived(saved))
-
-    def _archived(self, goal: Goal) -> None:
-        self.refresh_goals(goal.id)
-        self.notify("Archived: see it under the Archived filter." if goal.archived
-                    else "Back from the archive.")
-
-    def action_delete_goal(self) -> None:
-        if not (goal := self._selected()):
-            return
-        choices = [Choice("keep", "Keep it", "primary")]
-        if goal_rules.is_open(goal):
-            choices.append(Choice("drop", "Drop it instead"))
-        choices.append(Choice("delete", "Delete for good", "error"))
-        message = (f"Delete “{safe_title(goal)}” with its objectives and history? Deleting is for "
-                   "goals added by mistake; to stop working on a goal, drop it: "
-                   "it stays in your history.")
-        self.app.push_screen(ChoiceModal("Delete goal?", message, choices),
-                             lambda key: self._delete_chosen(goal, key))
-
-    def _delete_chosen(self, goal: Goal, key: str | None) -> None:
-        if key == "drop":
-            self.action_drop_goal()
-        elif key == "delete":
-            self.save(lambda: self.journal.delete_goal(goal.id),
-                      lambda _: self._deleted(goal))
-
-    def _deleted(self, goal: Goal) -> None:
-        self.refresh_goals()
-        self.notify(f"Deleted “{safe_title(goal)}”.", markup=False)
 
     def action_next_filter(self) -> None:
         self.query_one(Tabs).action_next_tab()
