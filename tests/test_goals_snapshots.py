@@ -50,3 +50,13 @@ def test_goals_edit_form(snap_compare: Any, journal: Journal) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(journal=journal), terminal_size=SIZE, run_before=edit)
+
+
+def test_goals_achieved_offer(snap_compare: Any, journal: Journal) -> None:
+    async def tick_last(pilot: Pilot[None]) -> None:
+        await open_goals(pilot)
+        await pilot.press("down", "enter", "down", "down", "space")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(journal=journal), terminal_size=SIZE, run_before=tick_last)

@@ -30,6 +30,7 @@ class GoalsForm(JournalModal[T]):
     BINDINGS = [Binding("ctrl+s", "submit", "Save")]
     heading = ""
     submit_label = "Save"
+    cancel_label = "Cancel"
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form"):
@@ -37,7 +38,7 @@ class GoalsForm(JournalModal[T]):
             yield from self.fields()
             yield Static("", id="form-error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button("Cancel", id="cancel")
+                yield Button(self.cancel_label, id="cancel")
                 yield Button(self.submit_label, variant="primary", id="submit")
 
     def fields(self) -> ComposeResult:
@@ -191,6 +192,7 @@ class AchievedModal(GoalsForm[tuple[Goal, Any]]):
     """Mark a goal achieved, with a prefilled win for the wins wall."""
 
     submit_label = "Mark achieved"
+    cancel_label = "Not yet"
 
     def __init__(self, goal: Goal, heading: str) -> None:
         super().__init__()
@@ -201,10 +203,8 @@ class AchievedModal(GoalsForm[tuple[Goal, Any]]):
         yield Static(Content.from_markup("Mark “$title” achieved today?",
                                          title=safe_title(self.goal)))
         yield Checkbox("Add a win to the wins wall", True, id="add_win")
+        yield Label("The win (change it if you like)")
         yield Input(goal_rules.win_for(self.goal, self.journal.today()).text, id="win")
-
-    def on_mount(self) -> None:
-        self.query_one("#submit").focus()
 
     @on(Checkbox.Changed)
     def _toggle_win(self, event: Checkbox.Changed) -> None:

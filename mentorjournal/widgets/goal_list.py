@@ -94,6 +94,7 @@ class GoalList(OptionList):
 
     def show_goals(self, goals: list[Goal], today: date, keep: int | None = None) -> None:
         """Replace the rows, keeping the highlight on goal `keep` when it is still shown."""
+        before = self.highlighted
         shown = {g.id: g for g in goals}
         if list(shown) == list(self._shown):
             for goal_id, goal in shown.items():
@@ -103,8 +104,8 @@ class GoalList(OptionList):
             self.set_options(self._rows(goals, today))
         self._shown = shown
         ids = [g.id for g in goals]
-        if ids:
-            self.highlighted = ids.index(keep) if keep in ids else 0
+        if ids:  # a goal that left the view hands the highlight to its neighbour
+            self.highlighted = ids.index(keep) if keep in ids else min(before or 0, len(ids) - 1)
 
     @staticmethod
     def _rows(goals: list[Goal], today: date) -> list[Option | None]:
