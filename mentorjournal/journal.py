@@ -204,8 +204,8 @@ class Journal:
         """Save a new goal at the end of the list, created today."""
         goal = self._checked_goal(goal)
         position = max((g.position for g in self.records(Goal)), default=-1) + 1
-        return self.add(dataclasses.replace(goal, position=position,
-                                            created_on=goal.created_on or self.today()))
+        return self._warm_goals(self.add(dataclasses.replace(
+            goal, position=position, created_on=goal.created_on or self.today())))
 
     def edit_goal(self, goal_id: int, changes: dict[str, Any], reason: str = "") -> Goal:
         """Change a goal's fields; a changed title, success measure or target date needs a
@@ -213,7 +213,7 @@ class Journal:
         old = self._goal(goal_id)
         new = self._checked_goal(dataclasses.replace(old, **changes))
         check_text(reason, "reason", limit=goal_rules.MAX_TEXT)
-        return self.update(goal_rules.adjust(old, new, reason, self.today()))  # type: ignore[no-any-return]
+        return self._warm_goals(self.update(goal_rules.adjust(old, new, reason, self.today())))
 
     def drop_goal(self, goal_id: int, reason: str) -> Goal:
         """Stop working on a goal; it stays in the 'done' filter with its reason."""
@@ -245,6 +245,7 @@ class Journal:
     def delete_goal(self, goal_id: int) -> None:
         """For mistakes only: the goal and its history are gone (drop it otherwise)."""
         self.delete(self._goal(goal_id))
+        self.records(Goal)  # decode the goals here, in the save worker, not on the UI thread
 
     def move_goal(self, goal_id: int, target_id: int) -> None:
         """Move a goal to another goal's place in the order (the other shifts by one)."""
@@ -256,6 +257,7 @@ class Journal:
             for position, each in enumerate(order):
                 if each.position != position:
                     self.update(dataclasses.replace(each, position=position))
+        self.records(Goal)  # decode the goals here, in the save worker, not on the UI thread
 
     def add_objective(self, goal_id: int, text: str) -> Goal:
         text = check_text(text, "objective", required=True, limit=goal_rules.MAX_TITLE)
@@ -286,7 +288,12 @@ class Journal:
         return goal
 
     def _change_goal(self, goal_id: int, change: Callable[[Goal], Goal]) -> Goal:
-        return self.update(change(self._goal(goal_id)))  # type: ignore[no-any-return]
+        return self._warm_goals(self.update(change(self._goal(goal_id))))
+
+    def _warm_goals(self, goal: Goal) -> Goal:
+        """Decode the changed goals table now, in the save worker, not on the UI thread."""
+        self.records(Goal)
+        return goal
 
     @staticmethod
     def _checked_goal(goal: Goal) -> Goal:

@@ -183,7 +183,8 @@ async def test_hundreds_of_goals_stay_fast(empty_journal: Journal) -> None:
         assert screen.query_one(GoalList).option_count == 400
         goal = empty_journal.get(Goal, 400)
         assert goal is not None and goal.objectives[-1].done
-    assert opened < 2 and ticked < 2, (opened, ticked)
+    print(f"400 goals x 40 objectives: opened in {opened:.2f}s, ticked in {ticked:.2f}s")
+    assert opened < 3 and ticked < 3, (opened, ticked)  # generous: CI machines are busy
 
 
 async def test_click_ticks_and_unticks(app: MentorJournalApp, journal: Journal) -> None:
