@@ -111,15 +111,16 @@ class GoalFormModal(GoalsForm[Goal]):
             raise ValidationError("title", "Enter a title for the goal.")
         target = parse_optional_date(self.value("target_date"), self.journal.today(),
                                      field="target_date")
-        changes = {"title": self.value("title"), "why": self.value("why"),
-                   "success_measure": self.value("success_measure"), "target_date": target}
+        new = Goal(title=self.value("title").strip(), why=self.value("why").strip(),
+                   success_measure=self.value("success_measure").strip(), target_date=target)
         if self.goal is None:
-            new_goal = Goal(**changes)  # type: ignore[arg-type]
-            return lambda: self.journal.add_goal(new_goal)
+            return lambda: self.journal.add_goal(new)
         goal_id, reason = self.goal.id, self.value("reason")
-        trimmed = {k: v.strip() if isinstance(v, str) else v for k, v in changes.items()}
-        goal_rules.adjust(self.goal, dataclasses.replace(self.goal, **trimmed), reason,
-                          self.journal.today())  # refuses a tracked change without a reason
+        changes = {"title": new.title, "why": new.why, "success_measure": new.success_measure,
+                   "target_date": new.target_date}
+        # Refuse a tracked change without a reason here, before anything is queued.
+        goal_rules.adjust(self.goal, dataclasses.replace(self.goal, **changes), reason,
+                          self.journal.today())
         return lambda: self.journal.edit_goal(goal_id, changes, reason)
 
 

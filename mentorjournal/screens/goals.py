@@ -17,8 +17,9 @@ from mentorjournal.model import Goal
 from mentorjournal.screens.goal_actions import GoalActionsScreen
 from mentorjournal.screens.goal_forms import GoalFormModal, ObjectiveModal
 from mentorjournal.widgets.goal_detail import GoalDetail
-from mentorjournal.widgets.goal_list import GoalList
+from mentorjournal.widgets.goal_list import GoalList, safe_text
 from mentorjournal.widgets.objective_checklist import ObjectiveChecklist
+from mentorjournal.widgets.search_input import SearchInput
 
 if TYPE_CHECKING:
     from textual.app import SystemCommand
@@ -34,17 +35,18 @@ FIRST_TIME = Content.from_markup(
 )
 
 ACTIONS = [
-    ("n", "new_goal", "New goal", "Add a goal: title, why, success measure, target date"),
-    ("o", "add_objective", "Add objectives", "Add objectives to the selected goal"),
-    ("e", "edit_goal", "Edit goal", "Change the goal; changes are recorded with a reason"),
-    ("a", "mark_achieved", "Achieved", "Mark the selected goal achieved, with a win"),
-    ("d", "drop_goal", "Drop goal", "Stop working on the goal, saying why (kept in history)"),
-    ("u", "reopen_goal", "Reopen goal", "Make an achieved or dropped goal active again"),
-    ("z", "archive_goal", "Archive goal", "Tuck the goal away (or bring it back)"),
-    ("x", "delete_goal", "Delete goal", "Delete a goal added by mistake (asks first)"),
-    ("f", "next_filter", "Filter", "Next filter: active, overdue, done, achieved, dropped..."),
-    ("slash", "search", "Search", "Search goals and objectives by text"),
+    ("n", "new_goal", "New goal", "new goal", "Add a goal: title, why, success measure, date"),
+    ("o", "add_objective", "Objectives", "add objectives", "Add objectives to the goal"),
+    ("e", "edit_goal", "Edit", "edit goal", "Change the goal; changes are kept with a reason"),
+    ("a", "mark_achieved", "Achieved", "mark achieved", "Mark the goal achieved, with a win"),
+    ("d", "drop_goal", "Drop", "drop goal", "Stop working on the goal, saying why"),
+    ("u", "reopen_goal", "Reopen", "reopen goal", "Make an achieved or dropped goal active again"),
+    ("z", "archive_goal", "Archive", "archive goal", "Tuck the goal away (or bring it back)"),
+    ("x", "delete_goal", "Delete", "delete goal", "Delete a goal added by mistake (asks first)"),
+    ("f", "next_filter", "Filter", "next filter", "Active, overdue, done, achieved, dropped, all"),
+    ("slash", "search", "Search", "search", "Search goals and objectives by text"),
 ]
+"""(key, action, footer label, palette title after 'Goals: ', palette help)."""
 SHOWN = {"new_goal", "add_objective", "edit_goal", "mark_achieved", "drop_goal", "next_filter",
          "search"}
 
@@ -52,8 +54,9 @@ SHOWN = {"new_goal", "add_objective", "edit_goal", "mark_achieved", "drop_goal",
 class GoalsScreen(GoalActionsScreen):
     """The list of goals on the left, the highlighted goal's detail on the right."""
 
-    BINDINGS = [Binding(key, action, label, show=action in SHOWN, key_display=None
-                        if key != "slash" else "/") for key, action, label, _ in ACTIONS]
+    BINDINGS = [Binding(key, action, label, show=action in SHOWN,
+                        key_display="/" if key == "slash" else None)
+                for key, action, label, _title, _help in ACTIONS]
 
     def __init__(self) -> None:
         super().__init__(name="goals")
@@ -64,7 +67,7 @@ class GoalsScreen(GoalActionsScreen):
         yield Header()
         with Horizontal(id="goals-top"):
             yield Tabs(*(Tab(f.value.capitalize(), id=f"filter-{f.value}") for f in GoalFilter))
-            yield Input(id="goal-search", placeholder="/ Search goals and objectives")
+            yield SearchInput(id="goal-search", placeholder="/ Search goals and objectives")
         with Horizontal(id="goals-body"):
             with Vertical(id="goals-left"):
                 yield GoalList(id="goal-list")
@@ -99,7 +102,7 @@ class GoalsScreen(GoalActionsScreen):
     def _empty_message(self, any_goals: bool) -> Content:
         if not any_goals:
             return Content("Your goals will be listed here.")
-        search = f" matching “{self.query_text}”" if self.query_text else ""
+        search = f" matching “{safe_text(self.query_text)}”" if self.query_text else ""
         return Content(f"No {self.filter.value} goals{search}. Press f for another filter.")
 
     def _show_detail(self, keep_objective: int | None = 0) -> None:
@@ -139,6 +142,7 @@ class GoalsScreen(GoalActionsScreen):
         self.refresh_goals()
 
     @on(Input.Submitted, "#goal-search")
+    @on(SearchInput.Left)
     def _search_done(self) -> None:
         self.query_one(GoalList).focus()
 
@@ -217,9 +221,8 @@ class GoalsScreen(GoalActionsScreen):
     def palette_commands(self) -> list[SystemCommand]:
         from textual.app import SystemCommand
 
-        commands = [SystemCommand(f"Goals: {label.lower()}", help_text,
-                                  getattr(self, f"action_{action}"))
-                    for _key, action, label, help_text in ACTIONS]
+        commands = [SystemCommand(f"Goals: {title}", help_text, getattr(self, f"action_{action}"))
+                    for _key, action, _label, title, help_text in ACTIONS]
         commands += [SystemCommand(f"Goals: show {f.value}", f"Filter the goals: {f.value}",
                                    lambda f=f: self._set_filter(f)) for f in GoalFilter]
         return commands
