@@ -67,8 +67,9 @@ class HomeScreen(JournalAccess, Screen[None]):
         if self.mj.journal is None or not self.is_mounted:
             return
         pair = self.journal.pair()
-        if pair is not None:
-            self.query_one("#pair", Static).update(describe_pair(pair))
+        if pair is None:
+            return  # the setup form is up: cards fill in once the pair is saved
+        self.query_one("#pair", Static).update(describe_pair(pair))
         for summary in home_summaries(self.journal, include_private=self.show_private):
             card = self.query_one(f"#card-{summary.section}", SectionCard)
             card.show(summary.figure, summary.hint)
