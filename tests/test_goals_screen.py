@@ -257,3 +257,37 @@ async def test_enter_on_a_goal_without_objectives_asks_for_them(
         assert isinstance(empty_app.screen, ObjectiveModal)
         await pilot.press("enter")
         assert "Enter what the objective is" in text_of(empty_app, "#form-error")
+
+
+async def test_objectives_edit_archive_move(app: MentorJournalApp, journal: Journal) -> None:
+    first = journal.goals()[0]
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(app, pilot)
+        await pilot.press("enter", "e")  # into the checklist; e edits the objective there
+        assert isinstance(app.screen, ObjectiveModal)
+        await pilot.press("ctrl+a", "ctrl+k", "enter")
+        assert "Enter what the objective is" in text_of(app, "#form-error")
+        await pilot.press(*"Watch two", "enter")
+        await settle(app, pilot)
+        await pilot.press("shift+down")
+        await settle(app, pilot)
+        await pilot.press("z")  # archive the moved objective (the highlight followed it)
+        await settle(app, pilot)
+        await pilot.press("space")
+        await pilot.pause()
+    goal = journal.get(Goal, first.id)
+    assert goal is not None
+    assert [o.text for o in goal.objectives[:2]] == [first.objectives[1].text, "Watch two"]
+    assert goal.objectives[1].archived and goal.objectives[1].done  # ticks are kept
+    assert goal.progress == 1 / 3
+
+
+def test_rendering_neutralises_user_text() -> None:
+    from mentorjournal.widgets.goal_list import goal_prompt, progress_bar, safe_text
+
+    assert safe_text("a\x1b[2Jb\x07\nc") == "a␛[2Jb\nc"
+    assert safe_text("a\n  b", one_line=True) == "a b"
+    assert progress_bar(None, 4).plain == "····"
+    assert progress_bar(2 / 3, 9).plain == "━" * 9
+    shown = goal_prompt(Goal(title="[b]x[/b]", target_date=date(2026, 1, 1)), TODAY).plain
+    assert shown.startswith("[b]x[/b]\n") and "no objectives yet" in shown and "OVERDUE" in shown
