@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from mentorjournal import agreement_rules
+from mentorjournal import agreement_rules, goal_rules
 from mentorjournal.codec import DocumentError, from_doc, to_doc
 from mentorjournal.errors import JournalDamaged, JournalError, ValidationError
 from mentorjournal.meeting_rules import MAX_LINE, MAX_NOTES
@@ -23,6 +23,7 @@ from mentorjournal.model import (
     TABLE_OF,
     AgreementVersion,
     Goal,
+    GoalStatus,
     HomeworkStatus,
     JournalEntry,
     Meeting,
@@ -381,3 +382,108 @@ class Journal:
         with self.store.lock, self._refreshing("wins"):
             self.store.insert("wins", to_doc(win), doc_id=win.id)
         return win
+
+    # -- goals --
+
+    def add_goal(self, goal: Goal) -> Goal:
+        """Save a new goal at the end of the list, created today."""
+        goal = self._checked_goal(goal)
+        position = max((g.position for g in self.records(Goal)), default=-1) + 1
+        return self._warm_goals(self.add(dataclasses.replace(
+            goal, position=position, created_on=goal.created_on or self.today())))
+
+    def edit_goal(self, goal_id: int, changes: dict[str, Any], reason: str = "") -> Goal:
+        """Change a goal's fields; a changed title, success measure or target date needs a
+        reason and is recorded as an adjustment."""
+        old = self._goal(goal_id)
+        new = self._checked_goal(dataclasses.replace(old, **changes))
+        check_text(reason, "reason", limit=goal_rules.MAX_TEXT)
+        return self._warm_goals(self.update(goal_rules.adjust(old, new, reason, self.today())))
+
+    def drop_goal(self, goal_id: int, reason: str) -> Goal:
+        """Stop working on a goal; it stays in the 'done' filter with its reason."""
+        return self._change_goal(goal_id, lambda g: goal_rules.set_status(
+            g, GoalStatus.DROPPED, check_text(reason, "reason", limit=goal_rules.MAX_TEXT),
+            self.today()))
+
+    def reopen_goal(self, goal_id: int, reason: str) -> Goal:
+        """Make an achieved or dropped goal active again, recording why."""
+        return self._change_goal(goal_id, lambda g: goal_rules.set_status(
+            g, GoalStatus.ACTIVE, check_text(reason, "reason", limit=goal_rules.MAX_TEXT),
+            self.today()))
+
+    def achieve_goal(self, goal_id: int, win_text: str | None = None) -> tuple[Goal, Win | None]:
+        """Mark a goal achieved today and, given a text, add a win linked to it (one write)."""
+        if win_text is not None:
+            check_text(win_text, "win", required=True, limit=goal_rules.MAX_TEXT)
+        with self.batch():
+            goal = self._change_goal(goal_id, lambda g: goal_rules.achieve(g, self.today()))
+            win = None
+            if win_text is not None:
+                prefilled = goal_rules.win_for(goal, self.today())
+                win = self.add(dataclasses.replace(prefilled, text=win_text.strip()))
+        return goal, win
+
+    def archive_goal(self, goal_id: int, archived: bool = True) -> Goal:
+        return self._change_goal(goal_id, lambda g: dataclasses.replace(g, archived=archived))
+
+    def delete_goal(self, goal_id: int) -> None:
+        """For mistakes only: the goal and its history are gone (drop it otherwise)."""
+        self.delete(self._goal(goal_id))
+        self.records(Goal)  # decode the goals here, in the save worker, not on the UI thread
+
+    def move_goal(self, goal_id: int, target_id: int) -> None:
+        """Move a goal to another goal's place in the order (the other shifts by one)."""
+        order = self.goals()
+        ids = [g.id for g in order]
+        goal = order.pop(ids.index(goal_id))
+        order.insert(ids.index(target_id), goal)
+        with self.batch():
+            for position, each in enumerate(order):
+                if each.position != position:
+                    self.update(dataclasses.replace(each, position=position))
+        self.records(Goal)  # decode the goals here, in the save worker, not on the UI thread
+
+    def add_objective(self, goal_id: int, text: str) -> Goal:
+        text = check_text(text, "objective", required=True, limit=goal_rules.MAX_TITLE)
+        return self._change_goal(goal_id, lambda g: goal_rules.add_objective(g, text.strip()))
+
+    def edit_objective(self, goal_id: int, index: int, text: str) -> Goal:
+        text = check_text(text, "objective", required=True, limit=goal_rules.MAX_TITLE)
+        return self._change_goal(
+            goal_id, lambda g: goal_rules.edit_objective(g, index, text.strip()))
+
+    def tick_objective(self, goal_id: int, index: int, done: bool = True) -> Goal:
+        """Tick (done today) or untick an objective."""
+        return self._change_goal(
+            goal_id, lambda g: goal_rules.tick(g, index, done, self.today()))
+
+    def archive_objective(self, goal_id: int, index: int, archived: bool = True) -> Goal:
+        return self._change_goal(
+            goal_id, lambda g: goal_rules.archive_objective(g, index, archived))
+
+    def move_objective(self, goal_id: int, index: int, delta: int) -> Goal:
+        return self._change_goal(
+            goal_id, lambda g: goal_rules.move_objective(g, index, delta))
+
+    def _goal(self, goal_id: int) -> Goal:
+        goal = self.get(Goal, goal_id)
+        if goal is None:
+            raise ValidationError("goal", "That goal no longer exists.")
+        return goal
+
+    def _change_goal(self, goal_id: int, change: Callable[[Goal], Goal]) -> Goal:
+        return self._warm_goals(self.update(change(self._goal(goal_id))))
+
+    def _warm_goals(self, goal: Goal) -> Goal:
+        """Decode the changed goals table now, in the save worker, not on the UI thread."""
+        self.records(Goal)
+        return goal
+
+    @staticmethod
+    def _checked_goal(goal: Goal) -> Goal:
+        check_text(goal.title, "title", required=True, limit=goal_rules.MAX_TITLE)
+        check_text(goal.why, "why", limit=goal_rules.MAX_TEXT)
+        check_text(goal.success_measure, "success measure", limit=goal_rules.MAX_TEXT)
+        return dataclasses.replace(goal, title=goal.title.strip(), why=goal.why.strip(),
+                                   success_measure=goal.success_measure.strip())

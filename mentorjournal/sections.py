@@ -14,6 +14,7 @@ from textual.screen import Screen
 from mentorjournal.screens.agreement import AgreementScreen
 from mentorjournal.screens.coming_soon import ComingSoonScreen
 from mentorjournal.screens.evaluation import EvaluationScreen
+from mentorjournal.screens.goals import GoalsScreen
 from mentorjournal.screens.meetings import MeetingsScreen
 from mentorjournal.screens.review import ReviewScreen
 from mentorjournal.screens.wins import WinsScreen
@@ -38,7 +39,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("agreement", "Agreement", "a", "The frank talk: expectations, style, signatures",
             AgreementScreen),
     Section("goals", "Goals", "g", "Goals, objectives, progress and adjustments",
-            _soon("goals", "Goals")),
+            GoalsScreen),
     Section("meetings", "Meetings", "m", "The meeting log: walk-and-talks, homework, check-ins",
             MeetingsScreen),
     Section("wins", "Wins", "w", "The wins wall: small wins too",

@@ -1,0 +1,113 @@
+"""Goal lifecycle actions of the goals screen: achieve, drop, reopen, archive, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mentorjournal import goal_rules
+from mentorjournal.goal_rules import GoalFilter
+from mentorjournal.model import Goal, GoalStatus
+from mentorjournal.screens.base import SectionScreen
+from mentorjournal.screens.goal_forms import AchievedModal, ReasonModal, safe_title
+from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+
+
+class GoalActionsScreen(SectionScreen):
+    """The actions that change a whole goal; `GoalsScreen` supplies the list and the view."""
+
+    filter: GoalFilter
+
+    def current_goal(self) -> Goal | None:
+        """The highlighted goal, fresh from the journal."""
+        raise NotImplementedError
+
+    def refresh_goals(self, keep: int | None = None, keep_objective: int | None = None) -> None:
+        raise NotImplementedError
+
+    def _selected(self) -> Goal | None:
+        goal = self.current_goal()
+        if goal is None:
+            self.notify("Select a goal first, or press n to add one.", severity="warning")
+        return goal
+
+    def _changed(self, result: Any) -> None:
+        """After a dialog or a save: show the result, keeping the changed goal highlighted."""
+        if isinstance(result, tuple):
+            result = result[0]
+        if isinstance(result, Goal):
+            self.refresh_goals(result.id, None)
+
+    def action_mark_achieved(self) -> None:
+        if (goal := self._selected()) and goal.status is not GoalStatus.ACHIEVED:
+            self._offer_achieved(goal, "Goal achieved?")
+        elif goal:
+            self.notify("This goal is already achieved.")
+
+    def _offer_achieved(self, goal: Goal, heading: str) -> None:
+        self.app.push_screen(AchievedModal(goal, heading), self._achieved)
+
+    def _achieved(self, result: tuple[Goal, Any] | None) -> None:
+        if result is None:
+            return
+        goal, win = result
+        self._changed(goal)
+        # The wins wall's hook: the win is saved with goal_id; the wins screen lists it.
+        where = "" if self.filter is GoalFilter.ALL else " The goal is now under Achieved."
+        self.notify(("A win is on the wins wall." if win else "Well done.") + where,
+                    title="Goal achieved", markup=False)
+
+    def action_drop_goal(self) -> None:
+        if (goal := self._selected()) and goal_rules.is_open(goal):
+            self.app.push_screen(ReasonModal(
+                "Drop goal", f"Stop working on “{safe_title(goal)}”? It stays under Done.",
+                "Drop goal", lambda why: self.journal.drop_goal(goal.id, why)), self._dropped)
+        elif goal:
+            self.notify("Only an active goal can be dropped; press u to reopen this one.")
+
+    def _dropped(self, goal: Goal | None) -> None:
+        if goal is not None:
+            self._changed(goal)
+            self.notify("Dropped, with your reason: it stays under Done and Dropped.")
+
+    def action_reopen_goal(self) -> None:
+        if (goal := self._selected()) and not goal_rules.is_open(goal):
+            self.app.push_screen(ReasonModal(
+                "Reopen goal", f"Work on “{safe_title(goal)}” again?", "Reopen",
+                lambda why: self.journal.reopen_goal(goal.id, why)), self._changed)
+        elif goal:
+            self.notify("This goal is already active.")
+
+    def action_archive_goal(self) -> None:
+        if goal := self._selected():
+            archived = not goal.archived
+            self.save(lambda: self.journal.archive_goal(goal.id, archived),
+                      lambda saved: self._archived(saved))
+
+    def _archived(self, goal: Goal) -> None:
+        self.refresh_goals(goal.id)
+        self.notify("Archived: see it under the Archived filter." if goal.archived
+                    else "Back from the archive.")
+
+    def action_delete_goal(self) -> None:
+        if not (goal := self._selected()):
+            return
+        choices = [Choice("keep", "Keep it", "primary")]
+        if goal_rules.is_open(goal):
+            choices.append(Choice("drop", "Drop it instead"))
+        choices.append(Choice("delete", "Delete for good", "error"))
+        message = (f"Delete “{safe_title(goal)}” with its objectives and history? Deleting is for "
+                   "goals added by mistake; to stop working on a goal, drop it: "
+                   "it stays in your history.")
+        self.app.push_screen(ChoiceModal("Delete goal?", message, choices),
+                             lambda key: self._delete_chosen(goal, key))
+
+    def _delete_chosen(self, goal: Goal, key: str | None) -> None:
+        if key == "drop":
+            self.action_drop_goal()
+        elif key == "delete":
+            self.save(lambda: self.journal.delete_goal(goal.id),
+                      lambda _: self._deleted(goal))
+
+    def _deleted(self, goal: Goal) -> None:
+        self.refresh_goals()
+        self.notify(f"Deleted “{safe_title(goal)}”.", markup=False)
