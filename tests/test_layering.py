@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-CORE = ["model", "codec", "store", "journal", "queries", "dates", "paths", "errors", "demo"]
+CORE = ["model", "codec", "store", "journal", "queries", "dates", "paths", "errors", "demo",
+        "export", "export_sections", "export_file", "markdown_text"]
 PACKAGE = Path(__file__).parent.parent / "mentorjournal"
 
 
