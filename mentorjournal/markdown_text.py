@@ -12,7 +12,7 @@ Terminal control characters are removed from both: an export may be `cat` to a t
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -31,15 +31,22 @@ _NEEDS_PARSER = re.compile(r"```|~~~|<|^ {0,3}(?:=+|-+)[ \t]*$|^[ \t]*(?:[>*+-]|
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.MULTILINE)
 _PREFIX = re.compile(r"^((?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*)")
 _SENTINEL = "# \u2063end of user text\u2063"
+_SAFE = r"[^\\`*_\[<#|~&\x00-\x1f\x7f-\x9f\s]"
+_PLAIN = re.compile(rf"(?![-+=>]|\d{{1,9}}[.)]){_SAFE}+(?: {_SAFE}+)*")
+"""Text that is already its own Markdown: one line, single spaces, nothing to escape."""
 
 
 def clean(text: str) -> str:
     """Unify line endings and drop control characters (escape sequences) except tab/newline."""
+    if "\r" not in text and not _CONTROL.search(text):
+        return text
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def inline(text: str) -> str:
     """One line of literal text: whitespace collapsed, Markdown punctuation escaped."""
+    if _PLAIN.fullmatch(text):
+        return text
     line = _SPACE.sub(" ", clean(text)).strip()
     line = _PUNCTUATION.sub(r"\\\1", line)
     return _LEADING.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", line)
@@ -51,6 +58,7 @@ def cell(text: str) -> str:
     return "<br>".join(line for line in lines if line) or "—"
 
 
+@lru_cache(maxsize=1024)
 def code(text: str) -> str:
     """Literal text as an inline code span (tags), whatever backticks it holds."""
     body = _SPACE.sub(" ", clean(text)).strip()
@@ -64,6 +72,8 @@ def paragraphs(text: str, indent: str = "") -> str:
 
     With `indent` (inside a list item) all lines are kept in one paragraph.
     """
+    if "\n" not in text and "\r" not in text:
+        return inline(text)
     blocks: list[list[str]] = [[]]
     for raw in clean(text).split("\n"):
         line = inline(raw)
@@ -86,8 +96,8 @@ def user_markdown(text: str, below: int = ITEM_LEVEL) -> str:
         return ""
     if not _NEEDS_PARSER.search(body):
         return _ATX.sub(lambda m: m[1] + _marker(len(m[2]), below), body)
-    demoted = _demote_parsed(body, below)
-    if demoted is None or not _stays_inside(demoted, below):
+    demoted, rejoined = _demote_parsed(body, below)
+    if demoted is None or (rejoined and not _stays_inside(demoted, below)):
         return fenced(body)
     return demoted
 
@@ -109,30 +119,40 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"], True)
 
 
-def _demote_parsed(body: str, below: int) -> str | None:
-    """Rewrite each heading the parser finds; None if the text swallows what follows it."""
+def _demote_parsed(body: str, below: int) -> tuple[str | None, bool]:
+    """Rewrite each heading the parser finds; None if the text swallows what follows it.
+
+    Lengthening a top-level ATX marker or joining a top-level setext heading into one
+    line cannot change the structure; anything nested asks for a check (second value).
+    """
     lines = body.split("\n")
     tokens = _parser().parse(body + "\n\n" + _SENTINEL)
     last = tokens[-3] if len(tokens) >= 3 else None
     if last is None or last.type != "heading_open" or last.map != [len(lines) + 1,
                                                                     len(lines) + 2]:
-        return None
+        return None, False
     dropped: set[int] = set()
+    check = False
     for token in tokens[:-3]:
         if token.type != "heading_open" or token.map is None:
             continue
         start, end = token.map
-        level = int(token.tag[1])
+        marker = _marker(int(token.tag[1]), below)
+        check = check or token.level > 0
         if token.markup.startswith("#"):
-            lines[start] = _retag(lines[start], token.markup, _marker(level, below))
-        else:  # setext: join the content lines into one ATX heading, drop the underline
-            content = [_PREFIX.sub("", line).strip() for line in lines[start + 1 : end - 1]]
-            head = _PREFIX.match(lines[start])
-            prefix = head[1] if head else ""
-            first = lines[start][len(prefix):].strip()
-            lines[start] = f"{prefix}{_marker(level, below)} {' '.join([first, *content])}"
+            lines[start] = _retag(lines[start], token.markup, marker)
+        else:  # setext: the content lines become one ATX heading, the underline goes
+            lines[start] = _join_setext(lines[start:end - 1], marker)
             dropped.update(range(start + 1, end))
-    return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
+    return "\n".join(line for i, line in enumerate(lines) if i not in dropped), check
+
+
+def _join_setext(content: list[str], marker: str) -> str:
+    head = _PREFIX.match(content[0])
+    prefix = head[1] if head else ""
+    text = " ".join([content[0][len(prefix):].strip(),
+                     *(_PREFIX.sub("", line).strip() for line in content[1:])])
+    return f"{prefix}{marker} {text}" + (" #" if text.endswith("#") else "")
 
 
 def _retag(line: str, old: str, new: str) -> str:
