@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Markdown
 
 from mentorjournal.app import make_app
 from mentorjournal.journal import Journal
@@ -16,9 +16,14 @@ from tests.conftest import HOSTILE, SIZE, TODAY
 async def open_export(pilot: Pilot[None]) -> None:
     await pilot.press("ctrl+p", *"export to", "enter")
     await pilot.app.workers.wait_for_complete()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False  # a blinking cursor makes the snapshot flaky
     pilot.app.screen.query_one("#export-path", Input).value = "/exports/journal.md"
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    async with pilot.app.screen.query_one(Markdown).lock:  # held until the preview is laid out
+        pass
     await pilot.pause()
 
 
