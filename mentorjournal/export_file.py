@@ -8,9 +8,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from mentorjournal.dates import parse_optional_date
 from mentorjournal.errors import JournalError, ValidationError
 from mentorjournal.export import ExportOptions, check_period, export_markdown, parse_sections
-from mentorjournal.dates import parse_optional_date
 from mentorjournal.journal import Journal
 from mentorjournal.store import atomic_write
 
@@ -63,7 +63,7 @@ def _date_option(value: str | None, name: str, today: date) -> date | None:
 
 
 def options_from_args(args: argparse.Namespace, today: date) -> ExportOptions:
-    """The CLI's --section/--since/--until/--include-private as ExportOptions (or ValidationError)."""
+    """The CLI options as ExportOptions; raises ValidationError naming the option at fault."""
     since = _date_option(args.since, "--since", today)
     until = _date_option(args.until, "--until", today)
     check_period(since, until)
