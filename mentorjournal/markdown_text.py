@@ -26,8 +26,9 @@ _LEADING = re.compile(r"^(?:([-+=>])|(\d{1,9})([.)]))")
 _BACKTICKS = re.compile(r"`+")
 # Markdown that can reach past its own text (fences, HTML blocks), setext underlines,
 # and headings inside containers: these need the parser; anything else takes the fast path.
-_NEEDS_PARSER = re.compile(r"```|~~~|<|^ {0,3}(?:=+|-+)[ \t]*$|^[ \t]*(?:[>*+-]|\d+[.)])"
-                           r"[ \t>*+\d.)-]*#|^ {4,}#|^[ \t]*\t[ \t]*#", re.MULTILINE)
+_NEEDS_PARSER = re.compile(
+    r"```|~~~|<|(?<=[^\n]\n) {0,3}(?:=+|-+)[ \t]*$"
+    r"|^[ \t]*(?:[>*+-]|\d+[.)])[ \t>*+\d.)-]*#|^ {4,}#|^[ \t]*\t[ \t]*#", re.MULTILINE)
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.MULTILINE)
 _PREFIX = re.compile(r"^((?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*)")
 _SENTINEL = "# \u2063end of user text\u2063"
