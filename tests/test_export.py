@@ -18,7 +18,7 @@ from mentorjournal.demo import build_demo
 from mentorjournal.errors import ValidationError
 from mentorjournal.export import EXPORT_SECTIONS, ExportOptions, export_markdown, parse_sections
 from mentorjournal.journal import Journal
-from mentorjournal.markdown_text import cell, code, inline, user_markdown
+from mentorjournal.markdown_text import cell, code, fenced, inline, user_markdown
 from mentorjournal.model import (
     CheckIn,
     Evaluation,
@@ -270,6 +270,17 @@ def test_any_markdown_fragments_stay_inside(notes: str) -> None:
     outline = headings(f"### Item\n\n{user_markdown(notes)}\n\n### Next\n")
     assert outline[0] == (3, "Item") and outline[-1] == (3, "Next")
     assert all(level >= 4 for level, _ in outline[1:-1])
+
+
+@given(st.lists(st.sampled_from(["# ", "## x", "```", "````", "~~~", "``` a`", "~~~ `", "- ",
+                                  "1. ", "a", "\n", "\n\n", " ", "```\n", "\n# h\n"]),
+                max_size=30).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_every_heading_is_kept_and_demoted(notes: str) -> None:
+    result = user_markdown(notes)
+    if result != fenced(notes.strip("\n")):
+        before = [level for level, _ in headings(notes)]
+        assert [level for level, _ in headings(result)] == [min(6, n + 3) for n in before]
 
 
 @given(st.text(alphabet="|\\`#*ab \n<>", max_size=30))
