@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -22,6 +23,7 @@ from mentorjournal.markdown_text import cell, code, fenced, inline, user_markdow
 from mentorjournal.model import (
     CheckIn,
     Evaluation,
+    EvaluationKind,
     Goal,
     GoalRating,
     Homework,
@@ -136,12 +138,39 @@ def test_tags_are_inline_code_and_dates_iso() -> None:
     assert code("a`b") == "``a`b``" and code("`x") == "`` `x ``"
 
 
-def test_demo_export_matches_the_golden_file() -> None:
-    text = export_markdown(demo_journal())
+def complete_journal() -> Journal:
+    """The demo plus what it lacks: both evaluations, a sealed one, and a review."""
+    journal = demo_journal()
+    goal = journal.goals()[0]
+    journal.add(Evaluation(role=Role.PROTEGE, submitted_at=datetime(2026, 11, 20, 9),
+                           match_rating=5, what_worked="The homework.\nAnd the walks.",
+                           would_do_again="Yes", goal_ratings=(
+                               GoalRating(goal_id=goal.id, rating=4, comment="Nearly"),)))
+    journal.add(Evaluation(role=Role.MENTOR, submitted_at=datetime(2026, 11, 21, 9),
+                           match_rating=4, what_worked="Ana drove | every meeting",
+                           goal_ratings=(GoalRating(goal_id=goal.id, rating=5),)))
+    journal.add(Evaluation(role=Role.MENTOR, kind=EvaluationKind.MIDPOINT,
+                           submitted_at=datetime(2026, 8, 21, 9), what_worked="sealed text"))
+    journal.add(Evaluation(role=Role.PROTEGE, what_worked="an unsubmitted draft"))
+    journal.add(Review(held_at=datetime(2026, 11, 22, 10), items=(
+        ReviewItem(kind="goal", summary=goal.title, mark=ReviewMark.AGREED, comment="Dec"),
+        ReviewItem(kind="homework", summary="Articles", mark=ReviewMark.TO_DISCUSS))))
+    return journal
+
+
+@pytest.mark.parametrize(("name", "make", "options"), [
+    ("demo-export.md", demo_journal, ExportOptions()),
+    ("complete-export.md", complete_journal, ExportOptions(include_private=True)),
+])
+def test_exports_match_the_golden_files(name: str, make: Any, options: ExportOptions) -> None:
+    """Regenerate with UPDATE_GOLDEN=1 after a deliberate change, and read the diff."""
+    text = export_markdown(make(), options)
+    golden = GOLDEN.with_name(name)
     if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.parent.mkdir(exist_ok=True)
-        GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8")
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+    assert "sealed text" not in text and "unsubmitted draft" not in text
 
 
 def test_output_is_byte_identical_across_runs_and_reopens(journal_path: Path) -> None:
