@@ -73,10 +73,43 @@ def _add_serve(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     add_parser(sub, _db_option)
 
 
+def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = sub.add_parser(
+        "export", help="write the journal as a Markdown document",
+        description="Write the journal as one Markdown document (docs/export-format.md). "
+                    "Reads the journal read-only, so it works while the app is open.",
+        epilog="example: mentorjournal export -o journal.md --section goals,meetings "
+               "--since 2026-09-01",
+    )
+    _db_option(export, argparse.SUPPRESS)
+    export.add_argument("-o", "--output", metavar="FILE", default="-",
+                        help="the Markdown file to write, or - for standard output (default)")
+    export.add_argument("--section", action="append", default=[], metavar="NAMES",
+                        help="only these sections, comma-separated (repeatable): "
+                             "agreement, goals, meetings, wins, journal, vision, "
+                             "evaluation, review")
+    export.add_argument("--since", metavar="DATE",
+                        help="meetings, wins, journal entries and reviews from this date")
+    export.add_argument("--until", metavar="DATE", help="... up to and including this date")
+    export.add_argument("--include-private", action="store_true",
+                        help="include private journal entries (marked private)")
+    export.add_argument("--force", action="store_true",
+                        help="replace FILE if it already exists")
+    export.set_defaults(func=_run_export)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from mentorjournal.export_file import run_export
+
+    return run_export(args, resolve_journal_path(args.db), fail)
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     _add_demo,
     _add_capture,
     _add_serve,
+
+    _add_export,
 ]
 """Each adds one subcommand whose `func(args) -> exit code` runs it."""
 

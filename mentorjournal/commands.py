@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, cast
 from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from mentorjournal.screens.export import open_export
 from mentorjournal.sections import SECTIONS
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ class JournalCommands(Provider):
             app.action_toggle_review_together,
         )
         yield SystemCommand("Keys", "List the keys of this screen (F1)", app.action_help)
+        yield SystemCommand("Export to Markdown", "Preview the journal as one Markdown "
+                            "document and write it to a file", partial(open_export, app))
         palette_commands = getattr(self.screen, "palette_commands", None)
         if palette_commands is not None:
             yield from palette_commands()
