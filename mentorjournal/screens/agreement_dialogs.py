@@ -18,7 +18,7 @@ from mentorjournal.agreement_rules import (
     diff_versions,
     missing_signers,
 )
-from mentorjournal.errors import JournalError, ValidationError
+from mentorjournal.errors import ValidationError
 from mentorjournal.journal import MAX_NAME
 from mentorjournal.model import AgreementVersion, Role
 from mentorjournal.screens.base import JournalModal
@@ -29,6 +29,7 @@ class SignModal(JournalModal[AgreementVersion]):
     """Sign the latest version by typing your name as it is written in the pair."""
 
     BINDINGS = [Binding("ctrl+s", "submit", "Sign")]
+    SUBMIT = "#agreement-sign"
 
     def __init__(self, version: AgreementVersion) -> None:
         super().__init__()
@@ -63,21 +64,9 @@ class SignModal(JournalModal[AgreementVersion]):
         try:
             check_signature(self.version, role, typed, pair.name_of(role) if pair else "")
         except ValidationError as error:
-            self._show_error(error)
+            self.show_error(error)
             return
-        self.query_one("#agreement-sign", Button).disabled = True
-        self.save(lambda: self.journal.sign_agreement(role, typed), self._signed, self._failed)
-
-    def _signed(self, version: AgreementVersion) -> None:
-        self.dismiss(version)
-
-    def _failed(self, error: JournalError) -> None:
-        self.query_one("#agreement-sign", Button).disabled = False
-        self._show_error(error)
-
-    def _show_error(self, error: JournalError) -> None:
-        self.query_one("#form-error", Static).update(Content(str(error)))
-        self.query_one("#name", Input).focus()
+        self.save_form(lambda: self.journal.sign_agreement(role, typed))
 
 
 def version_label(version: AgreementVersion, latest: bool) -> Content:

@@ -26,6 +26,8 @@ class AgreementEditorModal(JournalModal[AgreementVersion]):
 
     BINDINGS = [Binding("ctrl+s", "submit", "Save")]
 
+    SUBMIT = "#agreement-save"
+
     def __init__(self, base: AgreementVersion | None) -> None:
         super().__init__()
         self.base = base or AgreementVersion()
@@ -40,19 +42,11 @@ class AgreementEditorModal(JournalModal[AgreementVersion]):
         except ValidationError as error:
             self.show_error(error)
             return
-        self.query_one("#agreement-save", Button).disabled = True
-        self.save(lambda: self.journal.save_agreement(version), self._saved, self._failed)
-
-    def _saved(self, version: AgreementVersion) -> None:
-        self.dismiss(version)
-
-    def _failed(self, error: JournalError) -> None:
-        self.query_one("#agreement-save", Button).disabled = False
-        self.show_error(error)
+        self.save_form(lambda: self.journal.save_agreement(version))
 
     def show_error(self, error: JournalError) -> None:
         """Show the message and put the cursor on the field at fault (typed text stays)."""
-        self.query_one("#form-error", Static).update(Content(str(error)))
+        super().show_error(error)
         field = getattr(error, "field", "")
         target = FIELD_WIDGET_ID.get(field, field)
         if target and self.query(f"#{target}"):
@@ -159,7 +153,7 @@ class GuidedAgreementModal(AgreementEditorModal):
     @on(TextArea.Changed)
     @on(Select.Changed)
     def _on_typed(self) -> None:
-        self.query_one("#form-error", Static).update("")
+        self.clear_error()
         if self.is_mounted:
             self._label_next()
 

@@ -14,7 +14,6 @@ from mentorjournal.errors import JournalError
 from mentorjournal.evaluation import close_mentorship
 from mentorjournal.model import Pair
 from mentorjournal.screens.base import JournalModal
-from mentorjournal.textsafe import printable
 
 
 class CloseMentorshipModal(JournalModal[Pair]):
@@ -48,11 +47,7 @@ class CloseMentorshipModal(JournalModal[Pair]):
             closed_on = parse_date(self.query_one("#closed_on", Input).value,
                                    self.journal.today(), field="closed_on")
         except JournalError as error:
-            self._failed(error)
+            self.show_error(error)
             return
         note = self.query_one("#note", TextArea).text
-        self.save(lambda: close_mentorship(self.journal, closed_on, note), self.dismiss,
-                  self._failed)
-
-    def _failed(self, error: JournalError) -> None:
-        self.query_one("#form-error", Static).update(Content(printable(str(error))))
+        self.save_form(lambda: close_mentorship(self.journal, closed_on, note))

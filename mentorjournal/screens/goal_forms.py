@@ -59,8 +59,7 @@ class GoalsForm(JournalModal[T]):
         except ValidationError as error:
             self.show_error(error)
             return
-        self.query_one("#submit", Button).disabled = True
-        self.save(operation, self.saved, self.failed)
+        self.save_form(operation, self.saved)
 
     def prepare(self) -> Callable[[], Any]:
         """Check the input; return the save to run (raise ValidationError to refuse)."""
@@ -69,13 +68,9 @@ class GoalsForm(JournalModal[T]):
     def saved(self, result: Any) -> None:
         self.dismiss(result)
 
-    def failed(self, error: JournalError) -> None:
-        self.query_one("#submit", Button).disabled = False
-        self.show_error(error)
-
     def show_error(self, error: JournalError) -> None:
-        self.query_one("#form-error", Static).update(Content(str(error)))
-        field = getattr(error, "field", "").replace(" ", "_")
+        super().show_error(error)
+        field = getattr(error, "field", "").replace(" ", "_")  # "target date" -> #target_date
         if field and self.query(f"#{field}"):
             self.query_one(f"#{field}").focus()
 
@@ -155,8 +150,7 @@ class ObjectiveModal(GoalsForm[Goal]):
         if self.index is not None:
             self.dismiss(result)
             return
-        self.query_one("#submit", Button).disabled = False
-        self.query_one("#form-error", Static).update("")
+        self.clear_error()
         added = self.query_one("#objective", Input)
         self.query_one("#added", Static).update(Content.from_markup(
             "Added “$text”. Type the next one, or press Escape to finish.",

@@ -20,7 +20,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from mentorjournal.dates import parse_optional_date
-from mentorjournal.errors import JournalError, ValidationError
+from mentorjournal.errors import ValidationError
 from mentorjournal.meeting_rules import MeetingFilter, known_tags, meeting_lines
 from mentorjournal.model import Meeting, MeetingMode, Win, WinSize
 from mentorjournal.screens.base import JournalModal
@@ -76,7 +76,7 @@ class FindMeetingsModal(JournalModal[MeetingFilter]):
             if since and until and until < since:
                 raise ValidationError("until", "The end of the range comes before its start.")
         except ValidationError as error:
-            self.query_one("#form-error", Static).update(Content(str(error)))
+            self.show_error(error)
             return
         self.dismiss(MeetingFilter(
             tag=value["tag"].strip().lower(), text=value["text"].strip(), since=since,
@@ -91,6 +91,7 @@ class PromoteWinModal(JournalModal[Win]):
     """Pick a line of the meeting; it goes on the wins wall, linked to the meeting."""
 
     BINDINGS = [Binding("ctrl+s", "promote", "Make it a win")]
+    SUBMIT = "#promote"
 
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
@@ -129,13 +130,7 @@ class PromoteWinModal(JournalModal[Win]):
             return
         size = WinSize.BIG if self.query_one(Checkbox).value else WinSize.SMALL
         text, meeting = self._lines[index], self.meeting
-        self.query_one("#promote", Button).disabled = True
-        self.save(lambda: self.journal.promote_to_win(meeting, text, size), self.dismiss,
-                  self._failed)
-
-    def _failed(self, error: JournalError) -> None:
-        self.query_one("#promote", Button).disabled = False
-        self.query_one("#form-error", Static).update(Content(str(error)))
+        self.save_form(lambda: self.journal.promote_to_win(meeting, text, size))
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

@@ -20,7 +20,7 @@ from textual.widgets import (
 )
 
 from mentorjournal.dates import parse_date, parse_optional_date
-from mentorjournal.errors import JournalError, ValidationError
+from mentorjournal.errors import ValidationError
 from mentorjournal.meeting_rules import (
     DEBRIEF_CURSOR,
     DEBRIEF_TEMPLATE,
@@ -180,11 +180,9 @@ class MeetingFormModal(JournalModal[Meeting]):
         try:
             meeting, previous = self._read_form()
         except ValidationError as error:
-            self._show_error(error)
+            self.show_error(error)
             return
-        self.query_one("#submit", Button).disabled = True
-        self.save(lambda: self.journal.log_meeting(meeting, previous), self.dismiss,
-                  self._failed)
+        self.save_form(lambda: self.journal.log_meeting(meeting, previous))
 
     def _read_form(self) -> tuple[Meeting, Meeting | None]:
         today = self.journal.today()
@@ -215,16 +213,6 @@ class MeetingFormModal(JournalModal[Meeting]):
             next_meeting_on=parse_optional_date(value["next_meeting_on"], today,
                                                 field="next_meeting_on"))
         return meeting, previous
-
-    def _failed(self, error: JournalError) -> None:
-        self.query_one("#submit", Button).disabled = False
-        self._show_error(error)
-
-    def _show_error(self, error: JournalError) -> None:
-        self.query_one("#form-error", Static).update(Content(str(error)))
-        field = getattr(error, "field", None)
-        if field and field.isidentifier() and self.query(f"#{field}"):
-            self.query_one(f"#{field}").focus()
 
     @on(Button.Pressed, "#cancel")
     def action_dismiss_modal(self) -> None:

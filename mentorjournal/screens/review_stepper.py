@@ -11,7 +11,6 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from mentorjournal.errors import JournalError
 from mentorjournal.model import Review, ReviewItem, ReviewMark
 from mentorjournal.review import record_review
 from mentorjournal.screens.base import JournalModal
@@ -109,13 +108,9 @@ class ReviewStepperModal(JournalModal[Review]):
     def action_finish(self) -> None:
         self._keep_comment()
         items, held_at = list(self.items), self.journal.now()
-        self.save(lambda: record_review(self.journal, items, held_at), self._recorded,
-                  self._failed)
+        self.save_form(lambda: record_review(self.journal, items, held_at), self._recorded)
 
     def _recorded(self, review: Review) -> None:
         to_discuss = sum(1 for i in review.items if i.mark is ReviewMark.TO_DISCUSS)
         self.notify(f"Review recorded: {to_discuss} item(s) on the next meeting's agenda.")
         self.dismiss(review)
-
-    def _failed(self, error: JournalError) -> None:
-        self.query_one("#form-error", Static).update(Content(printable(str(error))))

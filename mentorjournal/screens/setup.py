@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
 from mentorjournal.dates import parse_date, parse_optional_date
-from mentorjournal.errors import JournalError, ValidationError
+from mentorjournal.errors import ValidationError
 from mentorjournal.journal import MAX_NAME
 from mentorjournal.model import Pair, Role
 from mentorjournal.screens.base import JournalModal
@@ -60,10 +60,9 @@ class PairSetupModal(JournalModal[Pair]):
         try:
             pair = self._read_form()
         except ValidationError as error:
-            self._show_error(error)
+            self.show_error(error)
             return
-        self.query_one("#submit", Button).disabled = True
-        self.save(lambda: self.journal.set_pair(pair), self.dismiss, self._failed)
+        self.save_form(lambda: self.journal.set_pair(pair))
 
     def _read_form(self) -> Pair:
         today = self.journal.today()
@@ -78,16 +77,6 @@ class PairSetupModal(JournalModal[Pair]):
         owner = self.query_one("#owner", Select).value
         return Pair(mentor=value["mentor"].strip(), protege=value["protege"].strip(),
                     owner=Role(owner), started_on=started, planned_end=end)
-
-    def _failed(self, error: JournalError) -> None:
-        self.query_one("#submit", Button).disabled = False
-        self._show_error(error)
-
-    def _show_error(self, error: JournalError) -> None:
-        self.query_one("#form-error", Static).update(Content(str(error)))
-        field = getattr(error, "field", None)
-        if field and self.query(f"#{field}"):
-            self.query_one(f"#{field}").focus()
 
     def action_dismiss_modal(self) -> None:
         """A journal needs its pair: Escape here quits instead of leaving a half-made journal."""

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from mentorjournal.dates import parse_date
-from mentorjournal.errors import JournalError, ValidationError
+from mentorjournal.errors import ValidationError
 from mentorjournal.model import Win, WinSize
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.win_rules import MAX_WIN_TEXT, one_line
@@ -75,14 +75,10 @@ class WinFormModal(JournalModal[Win]):
         try:
             win = self._read_form()
         except ValidationError as error:
-            self._show_error(error)
+            self.show_error(error)
             return
-        self.query_one("#submit", Button).disabled = True
         operation = self.journal.update_win if self.editing else self.journal.add_win
-        self.save(lambda: operation(win), self._saved, self._failed)
-
-    def _saved(self, win: Win) -> None:
-        self.dismiss(win)
+        self.save_form(lambda: operation(win))
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
@@ -104,15 +100,6 @@ class WinFormModal(JournalModal[Win]):
             meeting_id=meeting if isinstance(meeting, int) else None,
         )
 
-    def _failed(self, error: JournalError) -> None:
-        self.query_one("#submit", Button).disabled = False
-        self._show_error(error)
-
-    def _show_error(self, error: JournalError) -> None:
-        self.query_one("#form-error", Static).update(Content(str(error)))
-        field = getattr(error, "field", None)
-        if field and self.query(f"#{field}"):
-            self.query_one(f"#{field}").focus()
 
 
 def _known(value: int | None, options: list[tuple[Text, int]]) -> int | object:
