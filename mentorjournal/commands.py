@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
 
 from mentorjournal.screens.export import open_export
 from mentorjournal.sections import SECTIONS
+from mentorjournal.textsafe import printable
 
 if TYPE_CHECKING:
     from mentorjournal.app import MentorJournalApp
@@ -45,12 +48,18 @@ class JournalCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in self._commands():
-            yield DiscoveryHit(command.title, command.callback, help=command.help)
+            yield DiscoveryHit(Content(printable(command.title)), command.callback,
+                               text=command.title, help=_literal(command.help))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self._commands():
             score = matcher.match(command.title)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.title), command.callback,
-                          help=command.help)
+                yield Hit(score, matcher.highlight(printable(command.title)), command.callback,
+                          text=command.title, help=_literal(command.help))
+
+
+def _literal(text: str) -> str:
+    """The palette parses help text as markup: titles of goals and the like must stay text."""
+    return escape(printable(text))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
+
+from mentorjournal.textsafe import printable
 
 
 class HelpModal(ModalScreen[None]):
@@ -49,4 +52,5 @@ class HelpModal(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Key", "Does")
         for key, description in self._rows:
-            table.add_row(Content(key), Content(description))
+            # rich Text, not Content: DataTable sizes its columns only from Text cells
+            table.add_row(Text(key), Text(printable(description)))

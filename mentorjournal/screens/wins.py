@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.markup import escape
 from textual.widgets import Footer, Header, Select, Static
 
 from mentorjournal.model import Win, WinSize
@@ -248,7 +247,7 @@ class WinsScreen(SectionScreen):
                                                    period))))
         for goal in self.journal.goals():
             commands.append(SystemCommand(
-                f"Show wins for goal: {escape(one_line(goal.title))}",
+                f"Show wins for goal: {one_line(goal.title)}",
                 "Filter the wall by goal (g)",
                 partial(self.set_filter, WinFilter(self.filter.size, goal.id,
                                                    self.filter.period))))
