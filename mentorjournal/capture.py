@@ -112,11 +112,13 @@ def find_goal(journal: Journal, ref: str) -> Goal:
 
 def add_win(journal: Journal, text: str, *, big: bool = False, goal: str | None = None,
             won_on: date | None = None) -> Win:
-    """Save a win (today unless `won_on`), optionally linked to a goal by id or title."""
-    text = check_text(text, "win", required=True, limit=MAX_LINE)
+    """Save a win (today unless `won_on`), optionally linked to a goal by id or title.
+
+    The wins wall's own rules apply (Journal.add_win): the shell and the app agree.
+    """
     goal_id = find_goal(journal, goal).id if goal is not None else None
-    return journal.add(Win(won_on=won_on or journal.today(), text=text, goal_id=goal_id,
-                           size=WinSize.BIG if big else WinSize.SMALL))
+    return journal.add_win(Win(won_on=won_on or journal.today(), text=text, goal_id=goal_id,
+                               size=WinSize.BIG if big else WinSize.SMALL))
 
 
 def check_title(title: str) -> None:
