@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from textual.screen import Screen
 
 from mentorjournal.screens.coming_soon import ComingSoonScreen
+from mentorjournal.screens.journal import JournalScreen
+from mentorjournal.screens.vision import VisionScreen
 
 
 @dataclass(frozen=True)
@@ -39,9 +41,9 @@ SECTIONS: tuple[Section, ...] = (
     Section("wins", "Wins", "w", "The wins wall: small wins too",
             _soon("wins", "Wins")),
     Section("journal", "Journal", "j", "The creative journal: write between meetings",
-            _soon("journal", "Journal")),
+            JournalScreen),
     Section("vision", "Vision board", "v", "Cards for what you are working towards",
-            _soon("vision", "Vision board")),
+            VisionScreen),
     Section("evaluation", "Evaluation", "e", "Both evaluate, then share side by side",
             _soon("evaluation", "Evaluation")),
     Section("review", "Review", "r", "Review progress together at one terminal",

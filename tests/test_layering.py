@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-CORE = ["model", "codec", "store", "journal", "queries", "dates", "paths", "errors", "demo"]
+CORE = ["model", "codec", "store", "journal", "queries", "dates", "paths", "errors", "demo",
+        "writing"]
 PACKAGE = Path(__file__).parent.parent / "mentorjournal"
 
 
