@@ -83,15 +83,22 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
             yield Static(id="editor-prompt", markup=False)
             with Horizontal(id="editor-panes"):
                 yield TextArea(str(f["body"]), id="body", language=MARKDOWN_LANGUAGE,
-                               soft_wrap=True, tab_behavior="indent")
+                               soft_wrap=True)
                 with VerticalScroll(id="preview"):
                     yield Markdown(open_links=False)
-            yield Static(id="editor-status", markup=False)
+            with Horizontal(id="editor-footer"):
+                yield Static(id="editor-status", markup=False)
+                yield Static(id="editor-error", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#preview").display = False
-        self.query_one("#title" if not self._fields["title"] else "#body").focus()
+        if self._fields["title"]:
+            body = self.query_one("#body", TextArea)
+            body.move_cursor(body.document.end)  # carry on where the writing stopped
+            body.focus()
+        else:
+            self.query_one("#title").focus()
         self.watch(self.app, "review_together", self._hide_if_private, init=False)
         self._show_status()
 
@@ -124,7 +131,7 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
             self._preview_timer = self.set_timer(PREVIEW_DELAY, self._update_preview)
         self._show_status()
 
-    def _show_status(self, note: str = "") -> None:
+    def _show_status(self) -> None:
         f = self.current_fields()
         prompt = self.query_one("#editor-prompt", Static)
         prompt.display = not f["body"].strip()
@@ -136,8 +143,8 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
         words = word_count(f["body"])
         kept = "unsaved changes kept as a draft" if self._draft_id else "not saved yet"
         lock = " · 🔒 private" if f["private"] else ""
-        status = note or f"{words} word{'s' * (words != 1)}{lock} · {kept}"
-        self.query_one("#editor-status", Static).update(Content(status))
+        self.query_one("#editor-status", Static).update(
+            Content(f"{words} word{'s' * (words != 1)}{lock} · {kept}"))
 
     # -- drafts ----------------------------------------------------------------
 
@@ -162,7 +169,7 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
 
     def _draft_failed(self, error: JournalError) -> None:
         self._draft_fields = {}
-        self._show_status(f"Draft not kept: {error}")
+        self.query_one("#editor-error", Static).update(Content(f"Draft not kept: {error}"))
 
     def _discard_draft(self) -> None:
         self.save(lambda: self.journal.discard_draft(Draft(kind=DRAFT_ENTRY, id=self._draft_id)))
@@ -175,6 +182,7 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
         except ValidationError as error:
             self._show_error(error)
             return
+        self.query_one("#editor-error", Static).update("")
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
@@ -183,7 +191,7 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
                   self.dismiss, self._show_error)
 
     def _show_error(self, error: JournalError) -> None:
-        self._show_status(f"Not saved: {error}")
+        self.query_one("#editor-error", Static).update(Content(f"Not saved: {error}"))
         field = getattr(error, "field", "")
         target = {"title": "#title", "mood": "#mood", "tag": "#tags", "date": "#written_on"}
         self.query_one(target.get(field, "#body")).focus()
@@ -243,9 +251,9 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
             ChoiceModal("Close the entry?", "It has changes that are not saved as an entry.",
                         [Choice("save", "Save entry", "primary"), Choice("draft", "Keep as draft"),
                          Choice("discard", "Discard", "error"), Choice("back", "Keep writing")]),
-            self._closing)
+            self._close_chosen)
 
-    def _closing(self, choice: str | None) -> None:
+    def _close_chosen(self, choice: str | None) -> None:
         if choice == "save":
             self.action_save_entry()
         elif choice == "draft":

@@ -126,7 +126,8 @@ class VisionScreen(SectionScreen):
         if grabbed is not None and grabbed != event.card_id:
             self.move(grabbed, [c.id for c in self.cards].index(event.card_id))
 
-    def on_mouse_up(self) -> None:
+    def on_mouse_down(self) -> None:
+        """Any press forgets an old grab; a card's `Grabbed` arrives after this."""
         self._grabbed = None
 
     def action_new_card(self) -> None:

@@ -53,6 +53,8 @@ class VisionCardView(Static, can_focus=True):
 
         card_id: int
 
+    ALLOW_SELECT = False  # a drag moves the card; it does not select its text
+
     def __init__(self, card: VisionCard, goal_title: str | None) -> None:
         super().__init__(card_content(card, goal_title), markup=False)
         self.card = card
