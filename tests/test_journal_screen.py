@@ -19,7 +19,6 @@ from mentorjournal.writing import BUILT_IN_PROMPTS, DRAFT_ENTRY
 from tests.conftest import HOSTILE, SIZE, TODAY
 
 
-
 def entry_titled(journal: Journal, title: str) -> JournalEntry:
     return next(e for e in journal.entries() if e.title == title)
 
@@ -152,7 +151,7 @@ async def test_a_left_draft_is_offered_back(app: MentorJournalApp, journal: Jour
         assert isinstance(editor, EntryEditorModal)
         assert editor.query_one("#body", TextArea).text == "where was I"
         await pilot.press(*" now")
-        editor.keep_draft()  # what the debounce timer does
+        editor.drafts.keep()  # what the debounce timer does
         await app.workers.wait_for_complete()
         [draft] = journal.drafts(DRAFT_ENTRY)
         assert draft.fields["body"] == "where was I now" and draft.fields["private"]

@@ -7,16 +7,11 @@ write through the save queue), so a crash or a closed terminal loses at most tha
 from __future__ import annotations
 
 import dataclasses
-import os
-import shlex
-import subprocess
-import tempfile
 from importlib.util import find_spec
-from pathlib import Path
 from typing import Any
 
 from textual import on
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -27,12 +22,11 @@ from mentorjournal.dates import parse_date
 from mentorjournal.errors import JournalError, ValidationError
 from mentorjournal.model import Draft, JournalEntry
 from mentorjournal.screens.base import JournalModal
+from mentorjournal.screens.editor_support import DraftKeeper, edit_externally
 from mentorjournal.screens.prompt_picker import PromptModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.writing import DRAFT_ENTRY, parse_tags, safe_text, word_count
 
-DRAFT_DELAY = 1.0
-"""Seconds after the first unsaved change that the draft is written (the most a crash loses)."""
 PREVIEW_DELAY = 0.2
 MARKDOWN_LANGUAGE = (
     "markdown" if find_spec("tree_sitter") and find_spec("tree_sitter_markdown") else None
@@ -63,10 +57,12 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
         super().__init__()
         self.entry = entry
         self._saved_fields = entry_fields(entry)
-        self._fields = {**self._saved_fields, **(draft.fields if draft else {})}
-        self._draft_id = draft.id if draft else 0
-        self._draft_fields = dict(self._fields) if draft else self._saved_fields
-        self._draft_timer: Timer | None = None
+        fields = {**self._saved_fields, **(draft.fields if draft else {})}
+        # Terminal control characters would reach the terminal through the TextArea.
+        self._fields = {k: safe_text(v) if isinstance(v, str) else v for k, v in fields.items()}
+        self.drafts = DraftKeeper(self, DRAFT_ENTRY, entry.id or None, draft,
+                                  self.current_fields, self._draft_kept,
+                                  baseline=self._fields if draft else self._saved_fields)
         self._preview_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -119,12 +115,20 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
             tags=parse_tags(f["tags"]), private=f["private"],
             written_on=parse_date(f["written_on"], self.journal.today(), field="date"))
 
+    @on(TextArea.Changed)
+    def _neutralise(self, event: TextArea.Changed) -> None:
+        """Pasted control characters become U+FFFD (same length: the cursor stays put)."""
+        text_area = event.text_area
+        if safe_text(text_area.text) != text_area.text:
+            cursor = text_area.cursor_location
+            text_area.load_text(safe_text(text_area.text))
+            text_area.move_cursor(cursor)
+
     @on(Input.Changed)
     @on(TextArea.Changed)
     @on(Checkbox.Changed)
     def _changed(self) -> None:
-        if self._draft_timer is None:
-            self._draft_timer = self.set_timer(DRAFT_DELAY, self.keep_draft)
+        self.drafts.touch()
         if self.query_one("#preview").display:
             if self._preview_timer is not None:
                 self._preview_timer.stop()
@@ -141,38 +145,19 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
             prompt.update(Content.from_markup(
                 "Stuck? [b]F3[/b] picks a writing prompt, e.g. “$prompt”", prompt=suggestion))
         words = word_count(f["body"])
-        kept = "unsaved changes kept as a draft" if self._draft_id else "not saved yet"
+        if f == self._saved_fields:
+            kept = "saved" if self.entry.id else "not saved yet"
+        else:
+            kept = "changes kept as a draft" if self.drafts.draft_id else "unsaved changes"
         lock = " · 🔒 private" if f["private"] else ""
         self.query_one("#editor-status", Static).update(
             Content(f"{words} word{'s' * (words != 1)}{lock} · {kept}"))
 
-    # -- drafts ----------------------------------------------------------------
-
-    def keep_draft(self) -> None:
-        """Write what is typed now as the draft (skipped when nothing changed)."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-        fields = self.current_fields()
-        if fields == self._draft_fields:
-            return
-        self._draft_fields = fields
-        self.save(lambda: self._store_draft(fields), lambda _draft: self._show_status(),
-                  self._draft_failed)
-
-    def _store_draft(self, fields: dict[str, Any]) -> Draft:
-        """Runs in the save worker (saves run one at a time, so the id is never raced)."""
-        draft = self.journal.save_draft(Draft(kind=DRAFT_ENTRY, target_id=self.entry.id or None,
-                                              fields=fields, id=self._draft_id))
-        self._draft_id = draft.id
-        return draft
-
-    def _draft_failed(self, error: JournalError) -> None:
-        self._draft_fields = {}
-        self.query_one("#editor-error", Static).update(Content(f"Draft not kept: {error}"))
-
-    def _discard_draft(self) -> None:
-        self.save(lambda: self.journal.discard_draft(Draft(kind=DRAFT_ENTRY, id=self._draft_id)))
+    def _draft_kept(self, error: JournalError | None) -> None:
+        if error is None:
+            self._show_status()
+        else:
+            self.query_one("#editor-error", Static).update(Content(f"Draft not kept: {error}"))
 
     # -- actions ---------------------------------------------------------------
 
@@ -183,11 +168,8 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
             self._show_error(error)
             return
         self.query_one("#editor-error", Static).update("")
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-        self.save(lambda: self.journal.save_entry(entry, Draft(kind=DRAFT_ENTRY,
-                                                               id=self._draft_id)),
+        self.drafts.stop()
+        self.save(lambda: self.journal.save_entry(entry, self.drafts.current()),
                   self.dismiss, self._show_error)
 
     def _show_error(self, error: JournalError) -> None:
@@ -222,29 +204,16 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
 
     def action_external_editor(self) -> None:
         """Write the body in $VISUAL/$EDITOR (the app is suspended meanwhile)."""
-        command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-        if not command:
-            self.notify("Set $EDITOR to write in your own editor.", severity="warning")
-            return
         body = self.query_one("#body", TextArea)
-        with tempfile.TemporaryDirectory(prefix="mentorjournal-") as folder:
-            path = Path(folder) / "entry.md"
-            path.write_text(body.text, encoding="utf-8")
-            try:
-                with self.app.suspend():
-                    subprocess.run([*shlex.split(command), str(path)], check=False)
-            except (SuspendNotSupported, OSError) as error:
-                self.notify(f"Could not run {command}: {error}", markup=False, severity="error")
-                return
-            text = path.read_text(encoding="utf-8", errors="replace")
-        if text != body.text:
+        text = edit_externally(self.app, body.text)
+        if text is not None and text != body.text:
             body.load_text(text)
             self._changed()
 
     def action_close(self) -> None:
         if self.current_fields() == self._saved_fields:
-            if self._draft_id:
-                self._discard_draft()
+            if self.drafts.draft_id:
+                self.drafts.discard()
             self.dismiss(None)
             return
         self.app.push_screen(
@@ -257,14 +226,14 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
         if choice == "save":
             self.action_save_entry()
         elif choice == "draft":
-            self.keep_draft()
+            self.drafts.keep()
             self.dismiss(None)
         elif choice == "discard":
-            self._discard_draft()
+            self.drafts.discard()
             self.dismiss(None)
 
     def _hide_if_private(self, together: bool) -> None:
         if together and self.query_one("#private", Checkbox).value:
-            self.keep_draft()
+            self.drafts.keep()
             self.notify("The private entry was put away as a draft.")
             self.dismiss(None)

@@ -87,7 +87,8 @@ class VisionScreen(SectionScreen):
 
     def _index(self) -> int | None:
         card = self.current
-        return next((i for i, c in enumerate(self.cards) if c.id == card.id), None) if card else None
+        ids = [c.id for c in self.cards]
+        return ids.index(card.id) if card is not None and card.id in ids else None
 
     def _delta(self, step: int | str) -> int:
         """A step in cards: an int, or 'row' / '-row' for a row of the grid."""

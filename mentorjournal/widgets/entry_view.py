@@ -42,7 +42,8 @@ def entry_option(entry: JournalEntry, query: str = "") -> Content:
     title = highlighted(entry.title or "(untitled)", query).stylize("bold")
     lines = [title, entry_meta(entry, query)]
     if entry.body.strip():
-        lines.append(highlighted(snippet(entry.body, query, title=entry.title), query).stylize("$text-muted"))
+        text = snippet(entry.body, query, width=40, title=entry.title)
+        lines.append(highlighted(text, query).stylize("$text-muted"))
     return Content("\n").join(lines)
 
 
