@@ -215,7 +215,7 @@ class Journal:
         entry = dataclasses.replace(entry, updated_at=self.now())
         with self.batch():
             entry = self.update(entry) if entry.id else self.add(entry)
-            if draft is not None and draft.id and self.get(Draft, draft.id):
+            if draft is not None and draft.id and self.get(Draft, draft.id) is not None:
                 self.delete(draft)
         return entry
 
@@ -230,12 +230,12 @@ class Journal:
             if isinstance(value, str):
                 check_text(value, name)
         draft = dataclasses.replace(draft, saved_at=self.now())
-        if draft.id and self.get(Draft, draft.id):
+        if draft.id and self.get(Draft, draft.id) is not None:
             return self.update(draft)  # type: ignore[no-any-return]
         return self.add(dataclasses.replace(draft, id=0))
 
     def discard_draft(self, draft: Draft) -> None:
-        if draft.id and self.get(Draft, draft.id):
+        if draft.id and self.get(Draft, draft.id) is not None:
             self.delete(draft)
 
     def prompts(self) -> list[str]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from mentorjournal.model import JournalEntry, VisionCard
+from mentorjournal.model import Draft, JournalEntry, VisionCard
 
 BUILT_IN_PROMPTS: tuple[str, ...] = (
     "What did I try since our last meeting?",
@@ -56,6 +56,22 @@ def writing_streak(days: Iterable[date], today: date) -> int:
         streak += 1
         day -= timedelta(days=1)
     return streak
+
+
+def journal_stats(entries: Sequence[JournalEntry], today: date) -> str:
+    """'6 entries · 1,204 words · writing streak: 3 days'."""
+    words = sum(word_count(e.body) for e in entries)
+    streak = writing_streak((e.written_on for e in entries), today)
+    return (f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} · {words:,} words · "
+            f"writing streak: {streak} day{'s' * (streak != 1)}")
+
+
+def describe_draft(draft: Draft) -> str:
+    """'You were writing “Title” (12 words, kept 2026-11-25 14:02).'"""
+    title = str(draft.fields.get("title") or "").strip() or "an untitled entry"
+    words = word_count(str(draft.fields.get("body", "")))
+    kept = draft.saved_at.strftime("%Y-%m-%d %H:%M") if draft.saved_at else "earlier"
+    return f"You were writing “{title}” ({words} word{'s' * (words != 1)}, kept {kept})."
 
 
 def parse_tags(text: str) -> tuple[str, ...]:

@@ -243,3 +243,22 @@ async def test_empty_vision_board_says_what_to_do(empty_app: MentorJournalApp) -
         empty_app.screen.reload()  # type: ignore[attr-defined]
         await pilot.pause()
         assert not empty_app.screen.query_one("#vision-empty").display
+
+
+async def test_palette_adds_a_prompt_and_writes_from_it(
+    empty_app: MentorJournalApp, empty_journal: Journal,
+) -> None:
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "ctrl+p", *"write from a prompt", "enter")
+        await pilot.pause()
+        assert isinstance(empty_app.screen, PickModal)
+        empty_app.screen.query_one("#pick-add", Input).focus()
+        await pilot.press(*"What did [b]Sam[/b] say?", "enter")
+        await empty_app.workers.wait_for_complete()
+        await pilot.pause()
+        assert empty_journal.prompts()[-1] == "What did [b]Sam[/b] say?"
+        await pilot.press("shift+tab", "enter")  # the new prompt is highlighted
+        await pilot.pause()
+        editor = empty_app.screen
+        assert isinstance(editor, EntryEditorModal)
+        assert editor.query_one("#title", Input).value == "What did [b]Sam[/b] say?"

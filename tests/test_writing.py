@@ -16,8 +16,10 @@ from mentorjournal.writing import (
     BUILT_IN_PROMPTS,
     DRAFT_ENTRY,
     EntryFilter,
+    describe_draft,
     filter_entries,
     is_openable_url,
+    journal_stats,
     match_spans,
     parse_tags,
     reorder,
@@ -41,6 +43,15 @@ def test_writing_streak_counts_days_in_a_row() -> None:
     assert writing_streak(days[1:], TODAY) == 2  # today is not over: yesterday still counts
     assert writing_streak([TODAY - timedelta(days=2)], TODAY) == 0
     assert writing_streak([], TODAY) == 0
+
+
+def test_stats_and_draft_description() -> None:
+    entries = [JournalEntry(written_on=TODAY, body="one two"),
+               JournalEntry(written_on=TODAY - timedelta(days=1), body="three")]
+    assert journal_stats(entries, TODAY) == "2 entries · 3 words · writing streak: 2 days"
+    assert journal_stats([], TODAY) == "0 entries · 0 words · writing streak: 0 days"
+    draft = Draft(kind=DRAFT_ENTRY, fields={"title": " ", "body": "word"})
+    assert describe_draft(draft) == "You were writing “an untitled entry” (1 word, kept earlier)."
 
 
 def test_parse_tags() -> None:

@@ -23,11 +23,25 @@ from mentorjournal.widgets.pick_modal import PickModal
 from mentorjournal.writing import (
     DRAFT_ENTRY,
     EntryFilter,
+    describe_draft,
     filter_entries,
+    journal_stats,
     tags_and_moods,
-    word_count,
-    writing_streak,
 )
+
+PALETTE = [
+    ("Journal: new entry", "Write a new entry (n)", "new_entry"),
+    ("Journal: write from a prompt", "Pick or add a writing prompt", "write_from_prompt"),
+    ("Journal: edit entry", "Edit the selected entry (e, Enter)", "edit_entry"),
+    ("Journal: toggle private", "Mark the selected entry private or not (p)", "toggle_private"),
+    ("Journal: delete entry", "Delete the selected entry (Delete)", "delete_entry"),
+    ("Journal: search", "Search title, text and tags (/)", "search"),
+    ("Journal: filter by tag", "Show entries with one tag (t)", "filter('tag')"),
+    ("Journal: filter by mood", "Show entries with one mood (m)", "filter('mood')"),
+    ("Journal: clear filter", "Show every entry again (c)", "clear_filter"),
+    ("Journal: restore draft", "Offer back a draft left unsaved", "offer_draft"),
+]
+"""The screen's palette commands: (title, help, action name)."""
 
 EMPTY = "No entries yet. Press n to write one: F3 in the editor offers a writing prompt."
 
@@ -41,8 +55,8 @@ class JournalScreen(SectionScreen):
         Binding("e", "edit_entry", "Edit"),
         Binding("p", "toggle_private", "Private"),
         Binding("slash", "search", "Search"),
-        Binding("t", "filter_tag", "Tag"),
-        Binding("m", "filter_mood", "Mood"),
+        Binding("t", "filter('tag')", "Tag"),
+        Binding("m", "filter('mood')", "Mood"),
         Binding("c", "clear_filter", "Clear", show=False),
         Binding("delete", "delete_entry", "Delete", show=False),
     ]
@@ -67,7 +81,7 @@ class JournalScreen(SectionScreen):
         self.watch(self.app, "review_together", lambda _on: self.reload(), init=False)
         self.reload()
         self.query_one(OptionList).focus()
-        self.call_after_refresh(self.offer_draft)
+        self.call_after_refresh(self.action_offer_draft, True)
 
     # -- showing ---------------------------------------------------------------
 
@@ -88,7 +102,8 @@ class JournalScreen(SectionScreen):
         ids = [e.id for e in self.shown]
         option_list.highlighted = ids.index(select) if select in ids else (0 if ids else None)
         self._show_filter(len(everything))
-        self._show_stats(everything)
+        stats = journal_stats(everything, self.journal.today())
+        self.query_one("#journal-stats", Static).update(Content(stats))
         self._show_selected()
 
     def _show_filter(self, total: int) -> None:
@@ -99,25 +114,15 @@ class JournalScreen(SectionScreen):
             text = "Review together: private entries are hidden."
         self.query_one("#journal-filter", Static).update(Content(text))
 
-    def _show_stats(self, entries: list[JournalEntry]) -> None:
-        words = sum(word_count(e.body) for e in entries)
-        streak = writing_streak((e.written_on for e in entries), self.journal.today())
-        self.query_one("#journal-stats", Static).update(Content(
-            f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} · {words:,} words · "
-            f"writing streak: {streak} day{'s' * (streak != 1)}"))
-
     def selected(self) -> JournalEntry | None:
         index = self.query_one(OptionList).highlighted
         return self.shown[index] if index is not None and index < len(self.shown) else None
 
+    @on(OptionList.OptionHighlighted)
     def _show_selected(self) -> None:
         empty = (f"Nothing matches {self.rule.describe()}. Press c to clear the filter."
                  if self.rule.active else EMPTY)
         self.query_one(EntryView).show(self.selected(), empty)
-
-    @on(OptionList.OptionHighlighted)
-    def _highlighted(self) -> None:
-        self._show_selected()
 
     @on(OptionList.OptionSelected)
     def _chosen(self) -> None:
@@ -134,9 +139,9 @@ class JournalScreen(SectionScreen):
 
     # -- writing ---------------------------------------------------------------
 
-    def action_new_entry(self) -> None:
+    def action_new_entry(self, title: str = "") -> None:
         private = self.journal.settings().private_by_default and self.show_private
-        self.edit(JournalEntry(written_on=self.journal.today(), private=private))
+        self.edit(JournalEntry(written_on=self.journal.today(), title=title, private=private))
 
     def action_edit_entry(self) -> None:
         entry = self.selected()
@@ -168,22 +173,19 @@ class JournalScreen(SectionScreen):
         else:
             self.mj.go_home()
 
-    def offer_draft(self) -> None:
+    def action_offer_draft(self, quiet: bool = False) -> None:
         """Offer back a draft a crash or a closed terminal left behind."""
         drafts = [d for d in self.journal.drafts(DRAFT_ENTRY)
                   if self.show_private or not d.fields.get("private")]
         if not drafts:
+            if not quiet:
+                self.notify("No draft is waiting.")
             return
-        draft = drafts[0]
-        title = str(draft.fields.get("title") or "an untitled entry")
-        words = word_count(str(draft.fields.get("body", "")))
-        kept = draft.saved_at.strftime("%Y-%m-%d %H:%M") if draft.saved_at else "earlier"
         self.app.push_screen(
-            ChoiceModal("Carry on writing?",
-                        f"You were writing “{title}” ({words} words, kept {kept}).",
+            ChoiceModal("Carry on writing?", describe_draft(drafts[0]),
                         [Choice("restore", "Restore draft", "primary"),
                          Choice("later", "Later"), Choice("discard", "Discard", "error")]),
-            partial(self._restore, draft))
+            partial(self._restore, drafts[0]))
 
     def _restore(self, draft: Draft, choice: str | None) -> None:
         if choice == "discard":
@@ -212,28 +214,27 @@ class JournalScreen(SectionScreen):
         self.app.push_screen(
             ChoiceModal("Delete this entry?", f"“{entry.title or '(untitled)'}” will be gone.",
                         [Choice("delete", "Delete", "error"), Choice("keep", "Keep it")]),
-            lambda key: key == "delete" and self.save(
-                lambda: self.journal.delete(entry), lambda _none: self.reload()))
+            lambda key: self._delete(entry) if key == "delete" else None)
+
+    def _delete(self, entry: JournalEntry) -> None:
+        self.save(lambda: self.journal.delete(entry), lambda _none: self.reload())
 
     # -- search and filters ----------------------------------------------------
 
     def action_search(self) -> None:
         self.query_one("#journal-search", Input).focus()
 
-    def action_filter_tag(self) -> None:
-        tags, _moods = tags_and_moods(self.entries())
-        self.app.push_screen(PickModal("Show entries tagged", tags, empty="No tags yet."),
-                             lambda tag: self._filter(tag=tag))
+    def action_filter(self, field: str) -> None:
+        """Pick a tag or a mood (`field`) to show only the entries that have it."""
+        tags, moods = tags_and_moods(self.entries())
+        choices, title = (tags, "tagged") if field == "tag" else (moods, "with the mood")
+        self.app.push_screen(PickModal(f"Show entries {title}", choices,
+                                       empty=f"No {field}s yet."),
+                             lambda value: self._filter(field, value))
 
-    def action_filter_mood(self) -> None:
-        _tags, moods = tags_and_moods(self.entries())
-        self.app.push_screen(PickModal("Show entries with the mood", moods,
-                                       empty="No moods yet."),
-                             lambda mood: self._filter(mood=mood))
-
-    def _filter(self, **change: str | None) -> None:
-        if any(value for value in change.values()):
-            self.rule = dataclasses.replace(self.rule, **change)
+    def _filter(self, field: str, value: str | None) -> None:
+        if value:
+            self.rule = dataclasses.replace(self.rule, **{field: value})
             self.reload()
 
     def action_clear_filter(self) -> None:
@@ -241,32 +242,9 @@ class JournalScreen(SectionScreen):
         self.query_one("#journal-search", Input).value = ""
         self.reload()
 
-    def action_add_prompt(self) -> None:
-        self.app.push_screen(PromptModal(), lambda prompt: prompt and self._new_from(prompt))
-
-    def _new_from(self, prompt: str) -> None:
-        private = self.journal.settings().private_by_default and self.show_private
-        self.edit(JournalEntry(written_on=self.journal.today(), title=prompt, private=private))
+    def action_write_from_prompt(self) -> None:
+        self.app.push_screen(PromptModal(), lambda p: self.action_new_entry(p) if p else None)
 
     def palette_commands(self) -> list[SystemCommand]:
-        return [
-            SystemCommand("Journal: new entry", "Write a new entry (n)", self.action_new_entry),
-            SystemCommand("Journal: write from a prompt", "Pick or add a writing prompt",
-                          self.action_add_prompt),
-            SystemCommand("Journal: edit entry", "Edit the selected entry (e, Enter)",
-                          self.action_edit_entry),
-            SystemCommand("Journal: toggle private", "Mark the selected entry private or not (p)",
-                          self.action_toggle_private),
-            SystemCommand("Journal: delete entry", "Delete the selected entry (Delete)",
-                          self.action_delete_entry),
-            SystemCommand("Journal: search", "Search title, text and tags (/)",
-                          self.action_search),
-            SystemCommand("Journal: filter by tag", "Show entries with one tag (t)",
-                          self.action_filter_tag),
-            SystemCommand("Journal: filter by mood", "Show entries with one mood (m)",
-                          self.action_filter_mood),
-            SystemCommand("Journal: clear filter", "Show every entry again (c)",
-                          self.action_clear_filter),
-            SystemCommand("Journal: restore draft", "Offer back unsaved drafts",
-                          self.offer_draft),
-        ]
+        return [SystemCommand(title, help, partial(self.run_action, action))
+                for title, help, action in PALETTE]
