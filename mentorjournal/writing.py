@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from mentorjournal.model import Draft, JournalEntry, VisionCard
 
@@ -94,11 +95,17 @@ def is_openable_url(url: str) -> bool:
     return url.strip().lower().startswith(_SAFE_SCHEMES) and not _CONTROL.search(url)
 
 
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     """Case- and accent-insensitive form of `text`, one character per input character."""
-    return "".join(
-        unicodedata.normalize("NFKD", ch)[0].casefold()[:1] or ch for ch in text
-    )
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(ch) for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return unicodedata.normalize("NFKD", ch)[0].casefold()[:1] or ch
 
 
 def query_words(query: str) -> list[str]:
@@ -157,6 +164,7 @@ def filter_entries(entries: Sequence[JournalEntry], rule: EntryFilter) -> list[J
     ]
 
 
+@lru_cache(maxsize=4096)
 def plain_text(body: str, title: str = "") -> str:
     """The body without Markdown marks, and without a first heading that repeats the title."""
     lines = body.strip().splitlines()

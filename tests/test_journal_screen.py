@@ -67,15 +67,16 @@ async def test_search_highlights_and_filters(app: MentorJournalApp, journal: Jou
                              mood="glad", tags=("outdoors",)))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "slash")
-        await pilot.press(*"PADDLING")
+        await pilot.press(*"PADDLING", "enter")  # Enter searches now and goes to the list
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, JournalScreen)
         assert [e.title for e in screen.shown] == ["Kayak trip"]
         prompt = screen.query_one(OptionList).get_option_at_index(0).prompt
         assert any(span.style == MATCH_STYLE for span in prompt.spans)  # type: ignore[union-attr]
-        await pilot.press("escape", "escape")  # leave the box, then clear the search
+        await pilot.press("escape")  # Escape clears the search before it goes home
         await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
         assert len(screen.shown) == len(journal.entries())
         await pilot.press("t")
         await pilot.pause()

@@ -10,15 +10,15 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from mentorjournal.model import Draft, JournalEntry
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.entry_editor import EntryEditorModal
 from mentorjournal.screens.prompt_picker import PromptModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
-from mentorjournal.widgets.entry_view import EntryView, entry_option
+from mentorjournal.widgets.entry_view import EntryList, EntryView
 from mentorjournal.widgets.pick_modal import PickModal
 from mentorjournal.writing import (
     DRAFT_ENTRY,
@@ -43,6 +43,7 @@ PALETTE = [
 ]
 """The screen's palette commands: (title, help, action name)."""
 
+SEARCH_DELAY = 0.15
 EMPTY = "No entries yet. Press n to write one: F3 in the editor offers a writing prompt."
 
 
@@ -65,6 +66,7 @@ class JournalScreen(SectionScreen):
         super().__init__(name="journal")
         self.rule = EntryFilter()
         self.shown: list[JournalEntry] = []
+        self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,7 +74,7 @@ class JournalScreen(SectionScreen):
             with Vertical(id="journal-side"):
                 yield Input(placeholder="Search title, text and tags  (/)", id="journal-search")
                 yield Static(id="journal-filter", markup=False)
-                yield OptionList(id="journal-entries")
+                yield EntryList(id="journal-entries")
             yield EntryView(id="journal-view")
         yield Static(id="journal-stats", markup=False)
         yield Footer()
@@ -83,8 +85,6 @@ class JournalScreen(SectionScreen):
         self.query_one(OptionList).focus()
         self.call_after_refresh(self.action_offer_draft, True)
 
-    # -- showing ---------------------------------------------------------------
-
     def entries(self) -> list[JournalEntry]:
         return self.journal.entries(include_private=self.show_private)
 
@@ -94,13 +94,7 @@ class JournalScreen(SectionScreen):
         select = select if select is not None else (current.id if current else None)
         everything = self.entries()
         self.shown = filter_entries(everything, self.rule)
-        option_list = self.query_one(OptionList)
-        option_list.clear_options()
-        option_list.add_options([  # each entry followed by a divider (None)
-            item for e in self.shown
-            for item in (Option(entry_option(e, self.rule.query), id=str(e.id)), None)])
-        ids = [e.id for e in self.shown]
-        option_list.highlighted = ids.index(select) if select in ids else (0 if ids else None)
+        self.query_one(EntryList).show(self.shown, self.rule.query, select)
         self._show_filter(len(everything))
         stats = journal_stats(everything, self.journal.today())
         self.query_one("#journal-stats", Static).update(Content(stats))
@@ -129,15 +123,22 @@ class JournalScreen(SectionScreen):
         self.action_edit_entry()
 
     @on(Input.Changed, "#journal-search")
-    def _searched(self, event: Input.Changed) -> None:
-        self.rule = dataclasses.replace(self.rule, query=event.value)
-        self.reload()
+    def _searched(self) -> None:
+        """Search once typing pauses: a long journal redraws its whole list."""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, self._apply_search)
+
+    def _apply_search(self) -> None:
+        query = self.query_one("#journal-search", Input).value
+        if query != self.rule.query:
+            self.rule = dataclasses.replace(self.rule, query=query)
+            self.reload()
 
     @on(Input.Submitted, "#journal-search")
     def _search_done(self) -> None:
+        self._apply_search()
         self.query_one(OptionList).focus()
-
-    # -- writing ---------------------------------------------------------------
 
     def action_new_entry(self, title: str = "") -> None:
         private = self.journal.settings().private_by_default and self.show_private
@@ -218,8 +219,6 @@ class JournalScreen(SectionScreen):
 
     def _delete(self, entry: JournalEntry) -> None:
         self.save(lambda: self.journal.delete(entry), lambda _none: self.reload())
-
-    # -- search and filters ----------------------------------------------------
 
     def action_search(self) -> None:
         self.query_one("#journal-search", Input).focus()

@@ -6,7 +6,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Markdown, Static
+from textual.widgets import Markdown, OptionList, Static
+from textual.widgets.option_list import Option
 
 from mentorjournal.model import JournalEntry
 from mentorjournal.writing import is_openable_url, match_spans, safe_text, snippet
@@ -45,6 +46,19 @@ def entry_option(entry: JournalEntry, query: str = "") -> Content:
         text = snippet(entry.body, query, width=40, title=entry.title)
         lines.append(highlighted(text, query).stylize("$text-muted"))
     return Content("\n").join(lines)
+
+
+class EntryList(OptionList):
+    """Entries newest first, each with a divider after it; only visible lines are drawn."""
+
+    def show(self, entries: list[JournalEntry], query: str, select: int | None) -> None:
+        """List `entries` (matches of `query` highlighted), the cursor on entry id `select`."""
+        self.clear_options()
+        self.add_options([
+            item for e in entries
+            for item in (Option(entry_option(e, query), id=str(e.id)), None)])
+        ids = [e.id for e in entries]
+        self.highlighted = ids.index(select) if select in ids else (0 if ids else None)
 
 
 class EntryView(VerticalScroll):
