@@ -263,3 +263,26 @@ async def test_palette_adds_a_prompt_and_writes_from_it(
         editor = empty_app.screen
         assert isinstance(editor, EntryEditorModal)
         assert editor.query_one("#title", Input).value == "What did [b]Sam[/b] say?"
+
+
+async def test_private_by_default_and_review_together_while_writing(
+    empty_app: MentorJournalApp, empty_journal: Journal,
+) -> None:
+    async with empty_app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "ctrl+p", *"private by default", "enter")
+        await empty_app.workers.wait_for_complete()
+        await pilot.pause()
+        assert empty_journal.settings().private_by_default
+        await pilot.press("n")
+        await pilot.pause()
+        editor = empty_app.screen
+        assert isinstance(editor, EntryEditorModal)
+        assert editor.current_fields()["private"]
+        await pilot.press(*"A secret")
+        empty_app.action_toggle_review_together()  # however it is switched on (Ctrl+T is
+        # not active inside the editor), the private text is put away as a draft
+        await empty_app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(empty_app.screen, JournalScreen)
+        [draft] = empty_journal.drafts(DRAFT_ENTRY)
+        assert draft.fields["title"] == "A secret" and draft.fields["private"]

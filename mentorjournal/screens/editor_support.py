@@ -16,6 +16,8 @@ from textual.timer import Timer
 from mentorjournal.errors import JournalError
 from mentorjournal.model import Draft
 from mentorjournal.screens.base import JournalAccess
+from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.writing import describe_draft
 
 DRAFT_DELAY = 1.0
 """Seconds after the first unsaved change that the draft is written (the most a crash loses)."""
@@ -80,6 +82,22 @@ class DraftKeeper:
     def discard(self) -> None:
         self.stop()
         self._owner.save(lambda: self._owner.journal.discard_draft(self.current()))
+
+
+def offer_draft(owner: JournalAccess, draft: Draft, restore: Callable[[Draft], None]) -> None:
+    """Ask whether to carry on with `draft`: restore it, leave it for later, or discard it."""
+
+    def chosen(choice: str | None) -> None:
+        if choice == "restore":
+            restore(draft)
+        elif choice == "discard":
+            owner.save(lambda: owner.journal.discard_draft(draft),
+                       lambda _none: owner.app.notify("Draft discarded."))  # type: ignore[attr-defined]
+
+    owner.app.push_screen(  # type: ignore[attr-defined]
+        ChoiceModal("Carry on writing?", describe_draft(draft),
+                    [Choice("restore", "Restore draft", "primary"), Choice("later", "Later"),
+                     Choice("discard", "Discard", "error")]), chosen)
 
 
 def edit_externally(app: App[Any], text: str) -> str | None:

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from mentorjournal.model import Draft, JournalEntry
 from mentorjournal.screens.base import SectionScreen
+from mentorjournal.screens.editor_support import offer_draft
 from mentorjournal.screens.entry_editor import EntryEditorModal
 from mentorjournal.screens.prompt_picker import PromptModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
@@ -23,7 +24,6 @@ from mentorjournal.widgets.pick_modal import PickModal
 from mentorjournal.writing import (
     DRAFT_ENTRY,
     EntryFilter,
-    describe_draft,
     filter_entries,
     journal_stats,
     tags_and_moods,
@@ -40,6 +40,8 @@ PALETTE = [
     ("Journal: filter by mood", "Show entries with one mood (m)", "filter('mood')"),
     ("Journal: clear filter", "Show every entry again (c)", "clear_filter"),
     ("Journal: restore draft", "Offer back a draft left unsaved", "offer_draft"),
+    ("Journal: private by default on/off", "Whether new entries start private",
+     "private_by_default"),
 ]
 """The screen's palette commands: (title, help, action name)."""
 
@@ -182,19 +184,17 @@ class JournalScreen(SectionScreen):
             if not quiet:
                 self.notify("No draft is waiting.")
             return
-        self.app.push_screen(
-            ChoiceModal("Carry on writing?", describe_draft(drafts[0]),
-                        [Choice("restore", "Restore draft", "primary"),
-                         Choice("later", "Later"), Choice("discard", "Discard", "error")]),
-            partial(self._restore, drafts[0]))
+        offer_draft(self, drafts[0], self._restore)
 
-    def _restore(self, draft: Draft, choice: str | None) -> None:
-        if choice == "discard":
-            self.save(lambda: self.journal.discard_draft(draft),
-                      lambda _none: self.notify("Draft discarded."))
-        elif choice == "restore":
-            target = self.journal.get(JournalEntry, draft.target_id) if draft.target_id else None
-            self.edit(target or JournalEntry(written_on=self.journal.today()), draft)
+    def _restore(self, draft: Draft) -> None:
+        target = self.journal.get(JournalEntry, draft.target_id) if draft.target_id else None
+        self.edit(target or JournalEntry(written_on=self.journal.today()), draft)
+
+    def action_private_by_default(self) -> None:
+        value = not self.journal.settings().private_by_default
+        self.save(lambda: self.journal.update_settings(private_by_default=value),
+                  lambda _settings: self.notify("New entries now start private." if value
+                                                else "New entries now start shared."))
 
     def action_toggle_private(self) -> None:
         entry = self.selected()
