@@ -159,7 +159,7 @@ class JournalScreen(SectionScreen):
     def _edited(self, entry: JournalEntry | None) -> None:
         if entry is None:
             return
-        self.notify(Content.from_markup("Saved “$title”.", title=entry.title or "entry"))
+        self.notify(f"Saved “{entry.title or 'the entry'}”.", markup=False)
         if not self.show_private and entry.private:
             self.notify("It is private, so it stays hidden while you review together.")
         elif self.rule.active and not filter_entries([entry], self.rule):

@@ -10,7 +10,7 @@ from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mentorjournal.model import JournalEntry
-from mentorjournal.writing import is_openable_url, match_spans, safe_text, snippet
+from mentorjournal.writing import is_openable_url, match_spans, safe_text, snippet, word_count
 
 MATCH_STYLE = "bold reverse"
 PRIVATE_MARK = "🔒 private"
@@ -89,7 +89,8 @@ class EntryView(VerticalScroll):
             markdown.update("")
             return
         title.update(Content(safe_text(entry.title or "(untitled)")))
-        meta.update(entry_meta(entry))
+        words = word_count(entry.body)
+        meta.update(entry_meta(entry).append(f" · {words} word{'s' * (words != 1)}"))
         markdown.update(safe_text(entry.body))
         self.scroll_home(animate=False)
 
