@@ -154,6 +154,8 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
             Content(f"{words} word{'s' * (words != 1)}{lock} · {kept}"))
 
     def _draft_kept(self, error: JournalError | None) -> None:
+        if not self.is_attached or not self.query("#editor-status"):
+            return  # the editor closed meanwhile ("keep as draft", review together)
         if error is None:
             self._show_status()
         else:
