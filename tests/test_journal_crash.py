@@ -94,7 +94,8 @@ def test_a_draft_survives_sigkill(tmp_path: Path) -> None:
 
     terminal = Terminal(db, tmp_path)
     try:
-        terminal.wait_for(lambda: terminal.shows("Agreement"), "the home screen")
+        # the pair line appears once the journal is open (the cards show before)
+        terminal.wait_for(lambda: terminal.shows("(mentor)"), "the open journal")
         terminal.type("j")
         terminal.wait_for(lambda: terminal.shows("writing streak"), "the journal screen")
         terminal.type("n")
