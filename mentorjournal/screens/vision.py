@@ -18,8 +18,8 @@ from mentorjournal.writing import is_openable_url
 
 EMPTY = ("The board is empty. Press n to pin a first card: a line about who you want to "
          "become, a quote that keeps you going, or a link worth coming back to.")
-HINT = ("Arrows move between cards · Shift+arrows or < > move a card (or drag it onto "
-        "another) · Enter opens a link · e edits")
+HINT = ("Arrows: between cards · < > or Shift+arrows or drag onto another: reorder · "
+        "Enter: open link or edit")
 
 
 class VisionScreen(SectionScreen):
@@ -28,7 +28,7 @@ class VisionScreen(SectionScreen):
     BINDINGS = [
         Binding("n", "new_card", "New"),
         Binding("e", "edit_card", "Edit"),
-        Binding("enter,o", "open_card", "Open link"),
+        Binding("enter,o", "open_card", "Open"),
         Binding("shift+left,less_than_sign", "move_card(-1)", "Move back"),
         Binding("shift+right,greater_than_sign", "move_card(1)", "Move on"),
         Binding("shift+up", "move_card('-row')", "Move up", show=False),
@@ -76,6 +76,7 @@ class VisionScreen(SectionScreen):
         self._views = views
         grid.mount_all(views)
         self.query_one("#vision-empty").display = not self.cards
+        self.query_one("#vision-hint").display = bool(self.cards)
         target = next((v for v in views if v.card.id == focus_id), views[0] if views else None)
         if target is not None:
             self.call_after_refresh(target.focus)
@@ -145,8 +146,10 @@ class VisionScreen(SectionScreen):
 
     def action_open_card(self) -> None:
         card = self.current
-        if card is None or card.kind is not VisionKind.LINK:
-            self.notify("Only link cards open: e edits this one.")
+        if card is None:
+            return
+        if card.kind is not VisionKind.LINK:
+            self.action_edit_card()
         elif is_openable_url(card.url):
             self.app.open_url(card.url)
         else:
@@ -171,7 +174,7 @@ class VisionScreen(SectionScreen):
                           self.action_new_card),
             SystemCommand("Vision: edit card", "Change the focused card (e)",
                           self.action_edit_card),
-            SystemCommand("Vision: open link", "Open the focused link card (Enter)",
+            SystemCommand("Vision: open link", "Open the focused link card, or edit it (Enter)",
                           self.action_open_card),
             SystemCommand("Vision: move card back", "Shift+Left or <",
                           lambda: self.action_move_card(-1)),

@@ -37,7 +37,6 @@ class VisionCardView(Static, can_focus=True):
         border: round $panel-lighten-2; background: $panel;
         &:hover { border: round $accent; }
         &:focus { border: thick $accent; background: $boost; }
-        &.-grabbed { border: thick $warning; }
     }
     """
 
