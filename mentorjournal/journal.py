@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from mentorjournal import agreement_rules, goal_rules
+from mentorjournal import agreement_rules, goal_rules, writing
 from mentorjournal.codec import DocumentError, from_doc, to_doc
 from mentorjournal.errors import JournalDamaged, JournalError, ValidationError
 from mentorjournal.meeting_rules import MAX_LINE, MAX_NOTES
@@ -22,15 +22,19 @@ from mentorjournal.model import (
     RECORD_TYPES,
     TABLE_OF,
     AgreementVersion,
+    Draft,
     Goal,
     GoalStatus,
     HomeworkStatus,
     JournalEntry,
     Meeting,
     Pair,
+    Prompt,
     Role,
     Settings,
     Signature,
+    VisionCard,
+    VisionKind,
     Win,
     WinSize,
 )
@@ -487,3 +491,77 @@ class Journal:
         check_text(goal.success_measure, "success measure", limit=goal_rules.MAX_TEXT)
         return dataclasses.replace(goal, title=goal.title.strip(), why=goal.why.strip(),
                                    success_measure=goal.success_measure.strip())
+
+    # -- journal and vision board --
+
+    def save_entry(self, entry: JournalEntry, draft: Draft | None = None) -> JournalEntry:
+        """Check and save an entry (new or changed); its draft goes in the same write."""
+        check_text(entry.title, "title", limit=writing.MAX_TITLE)
+        check_text(entry.body, "entry", limit=writing.MAX_BODY)
+        check_text(entry.mood, "mood", limit=writing.MAX_MOOD)
+        for tag in entry.tags:
+            check_text(tag, "tag", limit=writing.MAX_TAG)
+        if not (entry.title.strip() or entry.body.strip()):
+            raise ValidationError("entry", "Write a title or a few words first.")
+        entry = dataclasses.replace(entry, updated_at=self.now())
+        with self.batch():
+            entry = self.update(entry) if entry.id else self.add(entry)
+            if draft is not None and draft.id and self.get(Draft, draft.id) is not None:
+                self.delete(draft)
+        return entry
+
+    def drafts(self, kind: str) -> list[Draft]:
+        """Unfinished drafts of a kind, newest first."""
+        drafts = [d for d in self.records(Draft) if d.kind == kind]
+        return sorted(drafts, key=lambda d: (d.saved_at or datetime.min, d.id), reverse=True)
+
+    def save_draft(self, draft: Draft) -> Draft:
+        """Keep what is typed so far (one atomic write); returns the draft with its id."""
+        for name, value in draft.fields.items():
+            if isinstance(value, str):
+                check_text(value, name)
+        draft = dataclasses.replace(draft, saved_at=self.now())
+        if draft.id and self.get(Draft, draft.id) is not None:
+            return self.update(draft)  # type: ignore[no-any-return]
+        return self.add(dataclasses.replace(draft, id=0))
+
+    def discard_draft(self, draft: Draft) -> None:
+        if draft.id and self.get(Draft, draft.id) is not None:
+            self.delete(draft)
+
+    def prompts(self) -> list[str]:
+        """The built-in writing prompts, then the pair's own."""
+        return [*writing.BUILT_IN_PROMPTS, *(p.text for p in self.records(Prompt))]
+
+    def add_prompt(self, text: str) -> Prompt:
+        text = " ".join(check_text(text, "prompt", required=True, limit=writing.MAX_PROMPT).split())
+        if text.casefold() in (p.casefold() for p in self.prompts()):
+            raise ValidationError("prompt", "That prompt is already in the list.")
+        return self.add(Prompt(text=text))
+
+    def vision_cards(self) -> list[VisionCard]:
+        return writing.ordered_cards(self.records(VisionCard))
+
+    def save_vision_card(self, card: VisionCard) -> VisionCard:
+        """Check and save a card; a new one goes at the end of the board."""
+        text = check_text(card.text, "card text", required=True, limit=writing.MAX_CARD).strip()
+        url = check_text(card.url, "link", limit=2000).strip()
+        if card.kind is VisionKind.LINK and not writing.is_openable_url(url):
+            raise ValidationError("link", "A link card needs a web address (https://…).")
+        if card.goal_id is not None and self.get(Goal, card.goal_id) is None:
+            raise ValidationError("goal", "That goal is no longer in the journal.")
+        card = dataclasses.replace(card, text=text, url=url)
+        if card.id:
+            return self.update(card)  # type: ignore[no-any-return]
+        cards = self.vision_cards()
+        position = cards[-1].position + 1 if cards else 0
+        return self.add(dataclasses.replace(card, position=position))
+
+    def move_vision_card(self, card_id: int, to_index: int) -> list[VisionCard]:
+        """Move a card to `to_index` on the board (one write); returns the new order."""
+        old = {c.id: c for c in self.records(VisionCard)}
+        with self.batch():
+            for card in writing.reorder(list(old.values()), card_id, to_index):
+                if card != old[card.id]:
+                    self.update(card)
+        return self.vision_cards()

@@ -1,7 +1,6 @@
 """The sections of the journal: their names, keys and screens, in home-screen order.
 
-A section's screen is built on demand. A section whose screen is not built yet
-opens `ComingSoonScreen`, which says so plainly.
+A section's screen is built on demand, each time the section is opened.
 """
 
 from __future__ import annotations
@@ -12,11 +11,12 @@ from dataclasses import dataclass
 from textual.screen import Screen
 
 from mentorjournal.screens.agreement import AgreementScreen
-from mentorjournal.screens.coming_soon import ComingSoonScreen
 from mentorjournal.screens.evaluation import EvaluationScreen
 from mentorjournal.screens.goals import GoalsScreen
+from mentorjournal.screens.journal import JournalScreen
 from mentorjournal.screens.meetings import MeetingsScreen
 from mentorjournal.screens.review import ReviewScreen
+from mentorjournal.screens.vision import VisionScreen
 from mentorjournal.screens.wins import WinsScreen
 
 
@@ -31,10 +31,6 @@ class Section:
     screen: Callable[[], Screen[None]]
 
 
-def _soon(name: str, title: str) -> Callable[[], Screen[None]]:
-    return lambda: ComingSoonScreen(name, title)
-
-
 SECTIONS: tuple[Section, ...] = (
     Section("agreement", "Agreement", "a", "The frank talk: expectations, style, signatures",
             AgreementScreen),
@@ -45,9 +41,9 @@ SECTIONS: tuple[Section, ...] = (
     Section("wins", "Wins", "w", "The wins wall: small wins too",
             WinsScreen),
     Section("journal", "Journal", "j", "The creative journal: write between meetings",
-            _soon("journal", "Journal")),
+            JournalScreen),
     Section("vision", "Vision board", "v", "Cards for what you are working towards",
-            _soon("vision", "Vision board")),
+            VisionScreen),
     Section("evaluation", "Evaluation", "e", "Both evaluate, then share side by side",
             EvaluationScreen),
     Section("review", "Review", "r", "Review progress together at one terminal",

@@ -1,0 +1,241 @@
+"""The entry editor: a Markdown TextArea with live preview, prompts, $EDITOR and drafts.
+
+What is typed is kept as a `Draft` at most a second after it changes (one atomic
+write through the save queue), so a crash or a closed terminal loses at most that.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from importlib.util import find_spec
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Checkbox, Footer, Input, Markdown, Static, TextArea
+
+from mentorjournal.dates import parse_date
+from mentorjournal.errors import JournalError, ValidationError
+from mentorjournal.model import Draft, JournalEntry
+from mentorjournal.screens.base import JournalModal
+from mentorjournal.screens.editor_support import DraftKeeper, edit_externally
+from mentorjournal.screens.prompt_picker import PromptModal
+from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.writing import DRAFT_ENTRY, parse_tags, safe_text, word_count
+
+PREVIEW_DELAY = 0.2
+MARKDOWN_LANGUAGE = (
+    "markdown" if find_spec("tree_sitter") and find_spec("tree_sitter_markdown") else None
+)
+"""Markdown highlighting needs textual[syntax]; without it the TextArea is plain text."""
+
+
+def entry_fields(entry: JournalEntry) -> dict[str, Any]:
+    """An entry as the editor's fields (the shape of `Draft.fields`)."""
+    return {"title": entry.title, "body": entry.body, "mood": entry.mood,
+            "tags": ", ".join(entry.tags), "written_on": entry.written_on.isoformat(),
+            "private": entry.private}
+
+
+class EntryEditorModal(JournalModal[JournalEntry | None]):
+    """Write or edit a journal entry; dismisses with the saved entry (None if closed)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save_entry", "Save", priority=True),
+        Binding("f2", "toggle_preview", "Preview"),
+        Binding("f3", "choose_prompt", "Prompt"),
+        Binding("f4", "external_editor", "$EDITOR"),
+        Binding("escape", "close", "Close"),
+    ]
+
+    def __init__(self, entry: JournalEntry, draft: Draft | None = None) -> None:
+        """`entry` is the entry to edit (id 0: a new one); `draft` restores unsaved text."""
+        super().__init__()
+        self.entry = entry
+        self._saved_fields = entry_fields(entry)
+        fields = {**self._saved_fields, **(draft.fields if draft else {})}
+        # Terminal control characters would reach the terminal through the TextArea.
+        self._fields = {k: safe_text(v) if isinstance(v, str) else v for k, v in fields.items()}
+        self.drafts = DraftKeeper(self, DRAFT_ENTRY, entry.id or None, draft,
+                                  self.current_fields, self._draft_kept,
+                                  baseline=self._fields if draft else self._saved_fields)
+        self._preview_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        f = self._fields
+        with Vertical(id="editor"):
+            yield Static(Content("Editing entry" if self.entry.id else "New entry"),
+                         id="editor-heading")
+            with Horizontal(id="editor-fields"):
+                yield Input(str(f["title"]), placeholder="Title", id="title")
+                yield Input(str(f["mood"]), placeholder="Mood", id="mood")
+                yield Input(str(f["tags"]), placeholder="Tags, comma separated", id="tags")
+                yield Input(str(f["written_on"]), placeholder="Date", id="written_on")
+                yield Checkbox("Private", bool(f["private"]), id="private")
+            yield Static(id="editor-prompt", markup=False)
+            with Horizontal(id="editor-panes"):
+                yield TextArea(str(f["body"]), id="body", language=MARKDOWN_LANGUAGE,
+                               soft_wrap=True)
+                with VerticalScroll(id="preview"):
+                    yield Markdown(open_links=False)
+            with Horizontal(id="editor-footer"):
+                yield Static(id="editor-status", markup=False)
+                yield Static(id="editor-error", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#preview").display = False
+        if self._fields["title"]:
+            body = self.query_one("#body", TextArea)
+            body.move_cursor(body.document.end)  # carry on where the writing stopped
+            body.focus()
+        else:
+            self.query_one("#title").focus()
+        self.watch(self.app, "review_together", self._hide_if_private, init=False)
+        self._show_status()
+
+    # -- the form --------------------------------------------------------------
+
+    def current_fields(self) -> dict[str, Any]:
+        return {"title": self.query_one("#title", Input).value,
+                "body": self.query_one("#body", TextArea).text,
+                "mood": self.query_one("#mood", Input).value,
+                "tags": self.query_one("#tags", Input).value,
+                "written_on": self.query_one("#written_on", Input).value,
+                "private": self.query_one("#private", Checkbox).value}
+
+    def _entry_from_form(self) -> JournalEntry:
+        f = self.current_fields()
+        return dataclasses.replace(
+            self.entry, title=f["title"].strip(), body=f["body"], mood=f["mood"].strip(),
+            tags=parse_tags(f["tags"]), private=f["private"],
+            written_on=parse_date(f["written_on"], self.journal.today(), field="date"))
+
+    @on(TextArea.Changed)
+    def _neutralise(self, event: TextArea.Changed) -> None:
+        """Pasted control characters become U+FFFD (same length: the cursor stays put)."""
+        text_area = event.text_area
+        if safe_text(text_area.text) != text_area.text:
+            cursor = text_area.cursor_location
+            text_area.load_text(safe_text(text_area.text))
+            text_area.move_cursor(cursor)
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Checkbox.Changed)
+    def _changed(self) -> None:
+        self.drafts.touch()
+        if self.query_one("#preview").display:
+            if self._preview_timer is not None:
+                self._preview_timer.stop()
+            self._preview_timer = self.set_timer(PREVIEW_DELAY, self._update_preview)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        f = self.current_fields()
+        prompt = self.query_one("#editor-prompt", Static)
+        prompt.display = not f["body"].strip()
+        if prompt.display:
+            prompts = self.journal.prompts()
+            suggestion = prompts[self.journal.today().toordinal() % len(prompts)]
+            prompt.update(Content.from_markup(
+                "Stuck? [b]F3[/b] picks a writing prompt, e.g. “$prompt”", prompt=suggestion))
+        words = word_count(f["body"])
+        if f == self._saved_fields:
+            kept = "saved" if self.entry.id else "not saved yet"
+        else:
+            kept = "changes kept as a draft" if self.drafts.draft_id else "unsaved changes"
+        lock = " · 🔒 private" if f["private"] else ""
+        self.query_one("#editor-status", Static).update(
+            Content(f"{words} word{'s' * (words != 1)}{lock} · {kept}"))
+
+    def _draft_kept(self, error: JournalError | None) -> None:
+        if not self.is_attached or not self.query("#editor-status"):
+            return  # the editor closed meanwhile ("keep as draft", review together)
+        if error is None:
+            self._show_status()
+        else:
+            self.query_one("#editor-error", Static).update(Content(f"Draft not kept: {error}"))
+
+    # -- actions ---------------------------------------------------------------
+
+    def action_save_entry(self) -> None:
+        try:
+            entry = self._entry_from_form()
+        except ValidationError as error:
+            self._show_error(error)
+            return
+        self.query_one("#editor-error", Static).update("")
+        self.drafts.stop()
+        self.save(lambda: self.journal.save_entry(entry, self.drafts.current()),
+                  self.dismiss, self._show_error)
+
+    def _show_error(self, error: JournalError) -> None:
+        self.query_one("#editor-error", Static).update(Content(f"Not saved: {error}"))
+        field = getattr(error, "field", "")
+        target = {"title": "#title", "mood": "#mood", "tag": "#tags", "date": "#written_on"}
+        self.query_one(target.get(field, "#body")).focus()
+
+    def action_toggle_preview(self) -> None:
+        preview = self.query_one("#preview")
+        preview.display = not preview.display
+        if preview.display:
+            self._update_preview()
+
+    def _update_preview(self) -> None:
+        self.query_one("#preview Markdown", Markdown).update(
+            safe_text(self.query_one("#body", TextArea).text))
+
+    def action_choose_prompt(self) -> None:
+        self.app.push_screen(PromptModal(), self._use_prompt)
+
+    def _use_prompt(self, prompt: str | None) -> None:
+        if not prompt:
+            return
+        title = self.query_one("#title", Input)
+        body = self.query_one("#body", TextArea)
+        if not title.value.strip():
+            title.value = prompt
+        else:
+            body.insert(f"> {prompt}\n\n", (0, 0))
+        body.focus()
+
+    def action_external_editor(self) -> None:
+        """Write the body in $VISUAL/$EDITOR (the app is suspended meanwhile)."""
+        body = self.query_one("#body", TextArea)
+        text = edit_externally(self.app, body.text)
+        if text is not None and text != body.text:
+            body.load_text(text)
+            self._changed()
+
+    def action_close(self) -> None:
+        if self.current_fields() == self._saved_fields:
+            if self.drafts.draft_id:
+                self.drafts.discard()
+            self.dismiss(None)
+            return
+        self.app.push_screen(
+            ChoiceModal("Close the entry?", "It has changes that are not saved as an entry.",
+                        [Choice("save", "Save entry", "primary"), Choice("draft", "Keep as draft"),
+                         Choice("discard", "Discard", "error"), Choice("back", "Keep writing")]),
+            self._close_chosen)
+
+    def _close_chosen(self, choice: str | None) -> None:
+        if choice == "save":
+            self.action_save_entry()
+        elif choice == "draft":
+            self.drafts.keep()
+            self.dismiss(None)
+        elif choice == "discard":
+            self.drafts.discard()
+            self.dismiss(None)
+
+    def _hide_if_private(self, together: bool) -> None:
+        if together and self.query_one("#private", Checkbox).value:
+            self.drafts.keep()
+            self.notify("The private entry was put away as a draft.")
+            self.dismiss(None)
