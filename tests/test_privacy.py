@@ -1,0 +1,60 @@
+"""Review together: a private journal entry appears on no screen while the pair looks together."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from mentorjournal.app import MentorJournalApp
+from mentorjournal.journal import Journal
+from mentorjournal.sections import SECTIONS
+from mentorjournal.screens.home import HomeScreen
+
+BIG = (160, 60)
+
+
+def drawn_text(app: MentorJournalApp) -> str:
+    """Everything drawn on the terminal right now, spaces removed (styles split words)."""
+    svg = app.export_screenshot()
+    fragments = re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)
+    return re.sub(r"\s+", "", html.unescape("".join(fragments)).replace("\xa0", " "))
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+async def test_private_entry_is_nowhere_in_review_together(app: MentorJournalApp,
+                                                          journal: Journal) -> None:
+    private = [e for e in journal.entries() if e.private]
+    public = [e for e in journal.entries() if not e.private]
+    assert private and public
+    secret = squeeze(private[0].title)
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert secret in drawn_text(app)  # shown while the protégé is on their own
+        await pilot.press("escape")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert "REVIEW TOGETHER" in app.sub_title
+
+        seen = {}
+        assert isinstance(app.screen, HomeScreen)
+        seen["home"] = drawn_text(app)
+        for section in SECTIONS:
+            app.open_section(section.name)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            seen[section.name] = drawn_text(app)
+        for where, text in seen.items():
+            assert secret not in text, f"the private entry's title shows on {where}"
+        assert squeeze(public[0].title)[:20] in seen["journal"]  # the list itself is there
+
+        app.go_home()
+        await pilot.pause()
+        await pilot.press("ctrl+t")  # leaving the mode is explicit
+        await pilot.pause()
+        assert "REVIEW TOGETHER" not in app.sub_title
