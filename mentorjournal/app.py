@@ -223,7 +223,23 @@ class MentorJournalApp(App[None]):
         loop.call_soon_threadsafe(self.call_next, self.action_quit)
 
     async def action_quit(self) -> None:
-        """Quit once every queued save has reached the disk."""
+        """Quit once every queued save has reached the disk; ask first if a form has changes."""
+        if any(getattr(s, "has_unsaved_changes", lambda: False)() for s in self.screen_stack):
+            self.push_screen(
+                ChoiceModal("Quit with unsaved changes?",
+                            "A form still holds text that has not been saved.",
+                            [Choice("stay", "Keep editing", "primary"),
+                             Choice("quit", "Quit without saving it", "error")]),
+                self._quit_chosen,
+            )
+            return
+        await self._quit_when_saved()
+
+    async def _quit_chosen(self, choice: str | None) -> None:
+        if choice == "quit":
+            await self._quit_when_saved()
+
+    async def _quit_when_saved(self) -> None:
         await asyncio.to_thread(self.saver.wait_idle, 30)
         self.exit()
 

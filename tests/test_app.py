@@ -155,3 +155,23 @@ async def test_theme_is_remembered(journal_path: Path, journal: Journal) -> None
         app.theme = "nord"
         await app.workers.wait_for_complete()
     assert journal.settings().theme == "nord"
+
+
+async def test_quit_with_an_unsaved_form_asks_first(app: MentorJournalApp,
+                                                    journal: Journal) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m", "n")  # the meeting form
+        await pilot.pause()
+        await pilot.press(*"2026-11-20")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal) and app.is_running
+        await pilot.click("#choice-stay")
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, ChoiceModal)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#choice-quit")
+        await pilot.pause()
+    assert not app.is_running

@@ -52,9 +52,12 @@ class AgreementEditorModal(JournalModal[AgreementVersion]):
         if target and self.query(f"#{target}"):
             self.query_one(f"#{target}").focus()
 
+    def has_unsaved_changes(self) -> bool:
+        return read_editors(self) != self._typed
+
     def action_dismiss_modal(self) -> None:
         """Escape: ask before dropping typed changes."""
-        if read_editors(self) == self._typed:
+        if not self.has_unsaved_changes():
             self.dismiss(None)
             return
         self.app.push_screen(

@@ -80,6 +80,10 @@ class JournalModal(JournalAccess, ModalScreen[T]):
     def action_dismiss_modal(self) -> None:
         self.dismiss(None)
 
+    def has_unsaved_changes(self) -> bool:
+        """True when leaving would lose typed input (Ctrl+Q asks first then); override."""
+        return False
+
     def save_form(
         self, operation: Callable[[], Any], on_saved: Callable[[Any], None] | None = None
     ) -> None:

@@ -161,6 +161,10 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
         else:
             self.query_one("#editor-error", Static).update(Content(f"Draft not kept: {error}"))
 
+    def has_unsaved_changes(self) -> bool:
+        """Typed since the last save (a draft keeps it, but quitting still asks)."""
+        return bool(self.current_fields() != self._saved_fields)
+
     # -- actions ---------------------------------------------------------------
 
     def action_save_entry(self) -> None:

@@ -150,6 +150,9 @@ class MeetingFormModal(JournalModal[Meeting]):
     def changed(self) -> bool:
         return self._raw() != self._pristine
 
+    def has_unsaved_changes(self) -> bool:
+        return self.changed
+
     @on(Select.Changed, "#mode")
     def _offer_debrief(self, event: Select.Changed) -> None:
         if event.value is MeetingMode.WALK_AND_TALK and not self._notes.text.strip():
