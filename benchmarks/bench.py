@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from heavy_journal import TODAY, build_heavy  # noqa: E402
 
 from mentorjournal.journal import Journal  # noqa: E402
-from mentorjournal.model import JournalEntry, Meeting  # noqa: E402
+from mentorjournal.model import JournalEntry  # noqa: E402
 from mentorjournal.store import atomic_write  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -82,7 +82,8 @@ def bench_save(path: Path, runs: int) -> dict[str, float]:
         def floor() -> None:
             atomic_write(floor_path, orjson.dumps(data))
 
-        return {"save_ms": median_time(edit, runs) * 1e3, "floor_ms": median_time(floor, runs) * 1e3}
+        return {"save_ms": median_time(edit, runs) * 1e3,
+                "floor_ms": median_time(floor, runs) * 1e3}
     finally:
         journal.close()
 
@@ -219,7 +220,9 @@ def main() -> int:
 def _fmt(value: float | None, unit: str) -> str:
     if value is None:
         return "n/a"
-    return f"{value:.3f} {unit}" if unit == "s" else f"{value:.2f}{unit}" if unit == "x" else f"{value:.1f} {unit}"
+    if unit == "s":
+        return f"{value:.3f} s"
+    return f"{value:.2f}x" if unit == "x" else f"{value:.1f} {unit}"
 
 
 if __name__ == "__main__":

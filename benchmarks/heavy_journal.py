@@ -36,8 +36,11 @@ from mentorjournal.model import (
 
 START = date(2016, 11, 1)
 TODAY = date(2026, 11, 25)
-WORDS = ("mentor protégé goal meeting walk talk feedback plan team lead budget workshop "
-         "listen question confidence network practice reflect decide priority habit").split()
+WORDS = (
+    "mentor", "protégé", "goal", "meeting", "walk", "talk", "feedback", "plan", "team", "lead",
+    "budget", "workshop", "listen", "question", "confidence", "network", "practice", "reflect",
+    "decide", "priority", "habit",
+)
 
 
 def _text(rng: random.Random, length: int) -> str:

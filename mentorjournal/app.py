@@ -184,7 +184,8 @@ class MentorJournalApp(App[None]):
                           on_failed or self.report_save_error)
 
     def report_save_error(self, error: JournalError) -> None:
-        self.notify(printable(str(error)), title="Not saved", severity="error", markup=False, timeout=10)
+        self.notify(printable(str(error)), title="Not saved", severity="error", markup=False,
+                    timeout=10)
 
     def _save_theme(self, theme: str) -> None:
         if self.journal is not None and not self.journal.store.readonly:

@@ -147,7 +147,7 @@ class Journal:
         return list(self._table(TABLE_OF[cls]).values())
 
     def get(self, cls: type[R], record_id: int) -> R | None:
-        return self._table(TABLE_OF[cls]).get(record_id)  # type: ignore[no-any-return]
+        return self._table(TABLE_OF[cls]).get(record_id)
 
     def add(self, record: R) -> R:
         """Save a new record; returns it with its id."""

@@ -15,7 +15,7 @@ import os
 import socket
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -241,7 +241,7 @@ class JournalStore:
         self.lock = threading.RLock()
         self._storage = storage
         self._file_lock = lock
-        self._db = TinyDB(storage=lambda: storage)  # type: ignore[no-untyped-call]
+        self._db = TinyDB(storage=lambda: storage)
         self.parse_count = 0
 
     @property
@@ -352,7 +352,7 @@ class JournalStore:
 
     def replace(self, table: str, doc_id: int, doc: dict[str, Any]) -> None:
         """Replace a whole document (inserting it under that id if missing) and save."""
-        def swap(stored: dict[str, Any]) -> None:
+        def swap(stored: MutableMapping[str, Any]) -> None:
             stored.clear()
             stored.update(doc)
 

@@ -125,7 +125,8 @@ def test_side_by_side_snapshot(snap_compare: Any, journal: Journal) -> None:
                                   (Role.PROTEGE, [2, 4, 5, 3], "Homework kept me going.")):
         rules.submit(journal, Evaluation(
             role=role, kind=CLOSING, match_rating=5, what_worked=worked,
-            goal_ratings=tuple(GoalRating(goal_id=g.id, rating=r) for g, r in zip(goals, ratings))))
+            goal_ratings=tuple(GoalRating(goal_id=g.id, rating=r)
+                               for g, r in zip(goals, ratings, strict=True))))
 
     async def show(pilot: Pilot[None]) -> None:
         await pilot.press("e")

@@ -7,8 +7,8 @@ import re
 
 from mentorjournal.app import MentorJournalApp
 from mentorjournal.journal import Journal
-from mentorjournal.sections import SECTIONS
 from mentorjournal.screens.home import HomeScreen
+from mentorjournal.sections import SECTIONS
 
 BIG = (160, 60)
 

@@ -87,7 +87,8 @@ class EvaluationScreen(SectionScreen):
                 yield Static("Fill this in on your own, then submit. Nothing is shown to the "
                              "other partner until you have both submitted.", markup=False)
             draft = stored or Evaluation(role=role, kind=self.kind)
-            yield EvaluationForm(draft, rules.evaluated_goals(self.journal), id=f"form-{role.value}")
+            yield EvaluationForm(draft, rules.evaluated_goals(self.journal),
+                                 id=f"form-{role.value}")
             yield Static("", id=f"error-{role.value}", classes="form-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save draft", id=f"draft-{role.value}")
@@ -185,7 +186,8 @@ class EvaluationScreen(SectionScreen):
 
     def palette_commands(self) -> list[SystemCommand]:
         return [
-            SystemCommand("Evaluation: save draft", "Keep the answers so far", self.action_save_draft),
+            SystemCommand("Evaluation: save draft", "Keep the answers so far",
+                          self.action_save_draft),
             SystemCommand("Evaluation: submit", "Submit and seal this partner's evaluation",
                           self.action_submit),
             SystemCommand("Evaluation: switch midpoint / closing", "Show the other evaluation",
