@@ -52,17 +52,18 @@ def run_child(*args: str) -> str:
 
 
 def bench_startup(path: Path, runs: int) -> dict[str, float]:
+    """Process start to first screen, bare app and ours interleaved (same machine state)."""
     script = str(HERE / "_startup.py")
     rss: list[float] = []
     bare: list[float] = []
     ours: list[float] = []
-    for _ in range(runs):  # interleaved, so both see the same machine
-        start = time.perf_counter()
-        run_child(script, "bare")
-        bare.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        rss.append(float(run_child(script, "app", str(path)).split()[-1]))
-        ours.append(time.perf_counter() - start)
+    for _ in range(runs):
+        for args, times in (((script, "bare"), bare), ((script, "app", str(path)), ours)):
+            spawned = time.time()
+            ready, peak = run_child(*args).split()[-2:]
+            times.append(float(ready) - spawned)
+            if args[1] == "app":
+                rss.append(float(peak))
     return {"bare_s": statistics.median(bare), "app_s": statistics.median(ours),
             "peak_rss_mib": max(rss)}
 

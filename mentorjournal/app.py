@@ -32,8 +32,6 @@ from mentorjournal.saver import SaveQueue
 from mentorjournal.screens.help import HelpModal
 from mentorjournal.screens.home import HomeScreen
 from mentorjournal.screens.setup import PairSetupModal
-from mentorjournal.screens.win_form import WinFormModal
-from mentorjournal.screens.wins import WinsScreen
 from mentorjournal.sections import SECTION_BY_NAME
 from mentorjournal.textsafe import printable
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
@@ -276,6 +274,8 @@ class MentorJournalApp(App[None]):
         if self.journal is None or self.journal.pair() is None or isinstance(
                 self.screen, ModalScreen):
             return
+        from mentorjournal.screens.win_form import WinFormModal  # loaded when first used
+
         self.push_screen(WinFormModal(prefill), self._win_added)
 
     def _win_added(self, win: Win | None) -> None:
@@ -285,8 +285,9 @@ class MentorJournalApp(App[None]):
         self.notify(text if len(text) <= 80 else text[:79] + "…",
                     title="★ Big win added. Well done!" if win.size is WinSize.BIG
                     else "✓ Win added. Well done!", markup=False)
-        if isinstance(self.screen, WinsScreen):
-            self.screen.show_new_win(win)
+        show_new_win = getattr(self.screen, "show_new_win", None)  # on the wins wall
+        if show_new_win is not None:
+            show_new_win(win)
         self._refresh_home()
 
     def action_toggle_review_together(self) -> None:

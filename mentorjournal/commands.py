@@ -11,7 +11,6 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from mentorjournal.screens.export import open_export
 from mentorjournal.sections import SECTIONS
 from mentorjournal.textsafe import printable
 
@@ -41,7 +40,7 @@ class JournalCommands(Provider):
         )
         yield SystemCommand("Keys", "List the keys of this screen (F1)", app.action_help)
         yield SystemCommand("Export to Markdown", "Preview the journal as one Markdown "
-                            "document and write it to a file", partial(open_export, app))
+                            "document and write it to a file", partial(_open_export, app))
         palette_commands = getattr(self.screen, "palette_commands", None)
         if palette_commands is not None:
             yield from palette_commands()
@@ -58,6 +57,12 @@ class JournalCommands(Provider):
             if score > 0:
                 yield Hit(score, matcher.highlight(printable(command.title)), command.callback,
                           text=command.title, help=_literal(command.help))
+
+
+def _open_export(app: MentorJournalApp) -> None:
+    from mentorjournal.screens.export import open_export  # loaded when first used
+
+    open_export(app)
 
 
 def _literal(text: str) -> str:

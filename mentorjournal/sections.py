@@ -1,23 +1,15 @@
 """The sections of the journal: their names, keys and screens, in home-screen order.
 
-A section's screen is built on demand, each time the section is opened.
+A section's screen module is imported the first time the section is opened, not at
+start-up: the home screen paints without loading every screen's widgets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from textual.screen import Screen
-
-from mentorjournal.screens.agreement import AgreementScreen
-from mentorjournal.screens.evaluation import EvaluationScreen
-from mentorjournal.screens.goals import GoalsScreen
-from mentorjournal.screens.journal import JournalScreen
-from mentorjournal.screens.meetings import MeetingsScreen
-from mentorjournal.screens.review import ReviewScreen
-from mentorjournal.screens.vision import VisionScreen
-from mentorjournal.screens.wins import WinsScreen
 
 
 @dataclass(frozen=True)
@@ -28,26 +20,34 @@ class Section:
     title: str
     key: str
     description: str
-    screen: Callable[[], Screen[None]]
+    screen_class: str
+    """The screen as 'module:Class' below mentorjournal.screens."""
+
+    def screen(self) -> Screen[None]:
+        """A new screen for this section (its module is imported on first use)."""
+        module, name = self.screen_class.split(":")
+        factory = getattr(import_module(f"mentorjournal.screens.{module}"), name)
+        screen: Screen[None] = factory()
+        return screen
 
 
 SECTIONS: tuple[Section, ...] = (
     Section("agreement", "Agreement", "a", "The frank talk: expectations, style, signatures",
-            AgreementScreen),
+            "agreement:AgreementScreen"),
     Section("goals", "Goals", "g", "Goals, objectives, progress and adjustments",
-            GoalsScreen),
+            "goals:GoalsScreen"),
     Section("meetings", "Meetings", "m", "The meeting log: walk-and-talks, homework, check-ins",
-            MeetingsScreen),
+            "meetings:MeetingsScreen"),
     Section("wins", "Wins", "w", "The wins wall: small wins too",
-            WinsScreen),
+            "wins:WinsScreen"),
     Section("journal", "Journal", "j", "The creative journal: write between meetings",
-            JournalScreen),
+            "journal:JournalScreen"),
     Section("vision", "Vision board", "v", "Cards for what you are working towards",
-            VisionScreen),
+            "vision:VisionScreen"),
     Section("evaluation", "Evaluation", "e", "Both evaluate, then share side by side",
-            EvaluationScreen),
+            "evaluation:EvaluationScreen"),
     Section("review", "Review", "r", "Review progress together at one terminal",
-            ReviewScreen),
+            "review:ReviewScreen"),
 )
 
 SECTION_BY_NAME = {section.name: section for section in SECTIONS}
