@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+from time import monotonic
 from weakref import WeakKeyDictionary
 
 from rich.cells import cell_len, get_character_cell_size
@@ -12,6 +14,7 @@ from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
 from textual.style import Style
+from textual.timer import Timer
 from textual.visual import RenderOptions, Visual
 from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
@@ -22,6 +25,8 @@ from mentorjournal.writing import EntryFacts, entry_facts, is_openable_url, matc
 MATCH_STYLE = "bold reverse"
 PRIVATE_MARK = "🔒 private"
 SNIPPET_WIDTH = 40
+MARKDOWN_DELAY = 0.1
+"""Seconds between entry switches under which the body waits for the cursor to stop."""
 
 
 def highlighted(text: str, query: str) -> Content:
@@ -74,30 +79,11 @@ class EntryOption(Option):
         super().__init__("", id=str(entry.id))
         self.entry = entry
         self.query = query
-        self._content: Content | None = None
-        self._visual = _LazyPrompt(self)  # OptionList measures and draws through this
+        self._visual: _LazyPrompt = _LazyPrompt(entry, query)  # what OptionList measures
 
     @property
     def prompt(self) -> Content:
-        if self._content is None:
-            self._content = entry_option(self.entry, self.query)
-        return self._content
-
-    def height_if_unwrapped(self, width: int) -> int | None:
-        """The number of lines when none of them wraps at `width`, else None.
-
-        Worked out from the entry's text alone (once per entry), without the prompt.
-        """
-        entry = self.entry
-        lines = 3 if entry.body.strip() else 2
-        if _unwrapped_width(entry) <= width:
-            return lines
-        if lines == 2 or not _fits(safe_text(entry.title or "(untitled)"), width):
-            return None
-        meta = " · ".join(safe_text(text) for text, _, _ in _meta_parts(entry))
-        snippet = entry_facts(entry).snippet(self.query, SNIPPET_WIDTH)
-        return 3 if _fits(meta, width) and _fits(snippet, width) else None
-
+        return self._visual.content
 
 _widths: WeakKeyDictionary[EntryFacts, int] = WeakKeyDictionary()
 
@@ -123,24 +109,47 @@ def _cells(text: str) -> int:
 
 
 class _LazyPrompt(Visual):
-    """Stands in for an entry's prompt: tells its height cheaply, builds it only to draw."""
+    """An entry's lines in the list: tells its height cheaply, builds them only to draw."""
 
-    def __init__(self, option: EntryOption) -> None:
-        self._option = option
+    def __init__(self, entry: JournalEntry, query: str) -> None:
+        self._entry = entry
+        self._query = query
+        self._content: Content | None = None
+
+    @property
+    def content(self) -> Content:
+        if self._content is None:
+            self._content = entry_option(self._entry, self._query)
+        return self._content
 
     def render_strips(self, width: int, height: int | None, style: Style,
                       options: RenderOptions) -> list[Strip]:
-        return self._option.prompt.render_strips(width, height, style, options)
+        return self.content.render_strips(width, height, style, options)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return self._option.prompt.get_optimal_width(rules, container_width)
+        return self.content.get_optimal_width(rules, container_width)
 
     def get_minimal_width(self, rules: RulesMap) -> int:
-        return self._option.prompt.get_minimal_width(rules)
+        return self.content.get_minimal_width(rules)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        height = self._option.height_if_unwrapped(width)
-        return height if height is not None else self._option.prompt.get_height(rules, width)
+        height = self._height_if_unwrapped(width)
+        return height if height is not None else self.content.get_height(rules, width)
+
+    def _height_if_unwrapped(self, width: int) -> int | None:
+        """The number of lines when none of them wraps at `width`, else None.
+
+        Worked out from the entry's text alone (once per entry), without the content.
+        """
+        entry = self._entry
+        lines = 3 if entry.body.strip() else 2
+        if _unwrapped_width(entry) <= width:
+            return lines
+        if lines == 2 or not _fits(safe_text(entry.title or "(untitled)"), width):
+            return None
+        meta = " · ".join(safe_text(text) for text, _, _ in _meta_parts(entry))
+        snippet = entry_facts(entry).snippet(self._query, SNIPPET_WIDTH)
+        return 3 if _fits(meta, width) and _fits(snippet, width) else None
 
 
 class EntryList(OptionList):
@@ -171,25 +180,51 @@ class EntryView(VerticalScroll):
     }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._body: str | None = None
+        """The body the Markdown shows (or is about to show)."""
+        self._switched_at = -MARKDOWN_DELAY
+        self._pending: Timer | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(id="entry-title", markup=False)
         yield Static(id="entry-meta", markup=False)
         yield Markdown(open_links=False)
 
     def show(self, entry: JournalEntry | None, empty: str = "") -> None:
-        """Show `entry`, or the `empty` message when there is none."""
+        """Show `entry`, or the `empty` message when there is none.
+
+        The title and meta change at once; the body is rendered as Markdown only when
+        it is a different text, and while the cursor runs through the list (entries
+        switching within `MARKDOWN_DELAY`) only for the entry it stops on.
+        """
         title = self.query_one("#entry-title", Static)
         meta = self.query_one("#entry-meta", Static)
-        markdown = self.query_one(Markdown)
         if entry is None:
             title.update(Content(empty))
             meta.update("")
-            markdown.update("")
+        else:
+            title.update(Content(safe_text(entry.title or "(untitled)")))
+            words = entry_facts(entry).words
+            meta.update(entry_meta(entry).append(f" · {words} word{'s' * (words != 1)}"))
+        body = safe_text(entry.body) if entry is not None else ""
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
+        if body == self._body:
             return
-        title.update(Content(safe_text(entry.title or "(untitled)")))
-        words = entry_facts(entry).words
-        meta.update(entry_meta(entry).append(f" · {words} word{'s' * (words != 1)}"))
-        markdown.update(safe_text(entry.body))
+        now = monotonic()
+        running, self._switched_at = now - self._switched_at < MARKDOWN_DELAY, now
+        if running:
+            self._pending = self.set_timer(MARKDOWN_DELAY, partial(self._show_body, body))
+        else:
+            self._show_body(body)
+
+    def _show_body(self, body: str) -> None:
+        self._pending = None
+        self._body = body
+        self.query_one(Markdown).update(body)
         self.scroll_home(animate=False)
 
     @on(Markdown.LinkClicked)
