@@ -99,7 +99,7 @@ def _fold_text(text: str) -> str:
     """Case- and accent-insensitive form of `text`, one character per input character."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate({ord(ch): _fold_char(ch) for ch in set(text)})
 
 
 _fold = lru_cache(maxsize=4096)(_fold_text)

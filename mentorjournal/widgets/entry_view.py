@@ -91,13 +91,13 @@ _widths: WeakKeyDictionary[EntryFacts, int] = WeakKeyDictionary()
 def _unwrapped_width(entry: JournalEntry) -> int:
     """The cells the entry's widest list line needs whatever the search: a huge number
     when a line has a line break, or when the body has wide characters (a snippet of
-    `SNIPPET_WIDTH` characters could then need more cells)."""
+    `SNIPPET_WIDTH` characters of it could then need more cells)."""
     facts = entry_facts(entry)
     width = _widths.get(facts)
     if width is None:
         title = safe_text(entry.title or "(untitled)")
         meta = " · ".join(safe_text(text) for text, _, _ in _meta_parts(entry))
-        narrow = all(get_character_cell_size(ch) <= 1 for ch in set(facts.flat))
+        narrow = all(get_character_cell_size(ch) <= 1 for ch in set(entry.body))
         snippet = SNIPPET_WIDTH + 2 if narrow else 10**6
         width = max(_cells(title), _cells(meta), snippet)
         _widths[facts] = width
@@ -115,6 +115,8 @@ class _LazyPrompt(Visual):
         self._entry = entry
         self._query = query
         self._content: Content | None = None
+        self._height = (0, 0)
+        """(width, height) last measured."""
 
     @property
     def content(self) -> Content:
@@ -133,8 +135,12 @@ class _LazyPrompt(Visual):
         return self.content.get_minimal_width(rules)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        height = self._height_if_unwrapped(width)
-        return height if height is not None else self.content.get_height(rules, width)
+        if self._height[0] != width:
+            height = self._height_if_unwrapped(width)
+            if height is None:
+                height = self.content.get_height(rules, width)
+            self._height = (width, height)
+        return self._height[1]
 
     def _height_if_unwrapped(self, width: int) -> int | None:
         """The number of lines when none of them wraps at `width`, else None.
