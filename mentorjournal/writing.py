@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from mentorjournal.model import Draft, JournalEntry, VisionCard
 
@@ -61,7 +61,7 @@ def writing_streak(days: Iterable[date], today: date) -> int:
 
 def journal_stats(entries: Sequence[JournalEntry], today: date) -> str:
     """'6 entries · 1,204 words · writing streak: 3 days'."""
-    words = sum(word_count(e.body) for e in entries)
+    words = sum(entry_facts(e).words for e in entries)
     streak = writing_streak((e.written_on for e in entries), today)
     return (f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'} · {words:,} words · "
             f"writing streak: {streak} day{'s' * (streak != 1)}")
@@ -95,12 +95,15 @@ def is_openable_url(url: str) -> bool:
     return url.strip().lower().startswith(_SAFE_SCHEMES) and not _CONTROL.search(url)
 
 
-@lru_cache(maxsize=4096)
-def _fold(text: str) -> str:
+def _fold_text(text: str) -> str:
     """Case- and accent-insensitive form of `text`, one character per input character."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate({ord(ch): _fold_char(ch) for ch in set(text)})
+
+
+_fold = lru_cache(maxsize=4096)(_fold_text)
+"""`_fold_text` of short, repeated texts (query words, titles, tags)."""
 
 
 @lru_cache(maxsize=4096)
@@ -132,7 +135,7 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
 
 def entry_matches(entry: JournalEntry, query: str) -> bool:
     """Every word of `query` is in the title, the body or a tag."""
-    haystack = _fold(" ".join((entry.title, entry.body, *entry.tags)))
+    haystack = entry_facts(entry).haystack
     return all(word in haystack for word in query_words(query))
 
 
@@ -177,9 +180,65 @@ def snippet(body: str, query: str, width: int = 48, title: str = "") -> str:
     """One line of the body around the first match (or its start), for the entry list."""
     flat = " ".join(plain_text(body, title).split())
     spans = match_spans(flat, query) if query.strip() else []
-    start = max(0, spans[0][0] - width // 3) if spans else 0
+    return _cut(flat, spans[0][0] if spans else None, width)
+
+
+def _cut(flat: str, match: int | None, width: int) -> str:
+    start = max(0, match - width // 3) if match is not None else 0
     text = flat[start:start + width]
     return ("…" if start else "") + text + ("…" if start + width < len(flat) else "")
+
+
+class EntryFacts:
+    """What the list, the search and the stats derive from one entry, each worked out once.
+
+    Get them with `entry_facts(entry)`: a journal of thousands of entries then folds,
+    counts and flattens each entry once, not on every keystroke or redraw.
+    """
+
+    def __init__(self, entry: JournalEntry) -> None:
+        self.entry = entry
+
+    @cached_property
+    def words(self) -> int:
+        return word_count(self.entry.body)
+
+    @cached_property
+    def haystack(self) -> str:
+        """Title, body and tags folded for search (see `entry_matches`)."""
+        entry = self.entry
+        return _fold_text(" ".join((entry.title, entry.body, *entry.tags)))
+
+    @cached_property
+    def flat(self) -> str:
+        """The body as one line of plain text (no Markdown marks, no repeated title)."""
+        return " ".join(plain_text.__wrapped__(self.entry.body, self.entry.title).split())
+
+    @cached_property
+    def _folded_flat(self) -> str:
+        return _fold_text(self.flat)
+
+    def snippet(self, query: str, width: int = 48) -> str:
+        """`snippet(entry.body, query, width, entry.title)`, from the cached flat text."""
+        folded = self._folded_flat if query.strip() else ""
+        starts = [i for word in query_words(query) if (i := folded.find(word)) != -1]
+        return _cut(self.flat, min(starts) if starts else None, width)
+
+
+FACTS_KEPT = 20_000
+"""How many entry versions `entry_facts` remembers before it starts afresh."""
+_facts: dict[tuple[object, ...], EntryFacts] = {}
+
+
+def entry_facts(entry: JournalEntry) -> EntryFacts:
+    """The facts of this version of `entry` (any change to its text gives new facts)."""
+    key = (entry.id, entry.updated_at, entry.title, entry.body, entry.tags)
+    facts = _facts.get(key)
+    if facts is None:
+        if len(_facts) >= FACTS_KEPT:
+            _facts.clear()
+        facts = _facts[key] = EntryFacts(entry)
+    return facts
 
 
 def tags_and_moods(entries: Iterable[JournalEntry]) -> tuple[list[str], list[str]]:

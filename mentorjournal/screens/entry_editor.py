@@ -64,6 +64,7 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
                                   self.current_fields, self._draft_kept,
                                   baseline=self._fields if draft else self._saved_fields)
         self._preview_timer: Timer | None = None
+        self._status = ""
 
     def compose(self) -> ComposeResult:
         f = self._fields
@@ -150,8 +151,10 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
         else:
             kept = "changes kept as a draft" if self.drafts.draft_id else "unsaved changes"
         lock = " · 🔒 private" if f["private"] else ""
-        self.query_one("#editor-status", Static).update(
-            Content(f"{words} word{'s' * (words != 1)}{lock} · {kept}"))
+        status = f"{words} word{'s' * (words != 1)}{lock} · {kept}"
+        if status != self._status:  # most keystrokes change nothing here: no relayout
+            self._status = status
+            self.query_one("#editor-status", Static).update(Content(status))
 
     def _draft_kept(self, error: JournalError | None) -> None:
         if not self.is_attached or not self.query("#editor-status"):
