@@ -1,12 +1,11 @@
-"""A long meeting log stays fast by construction (no wall clock here): the first frame adds
-a screenful of rows, no cell is measured, and each meeting's row is derived once."""
+"""A long meeting log stays fast by construction (no wall clock here): opening it adds a
+couple of screenfuls of rows, no cell is measured, and each meeting's row is derived once."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import _data_table
 
 from mentorjournal.app import make_app
@@ -19,7 +18,8 @@ from mentorjournal.widgets.lazy_table import LazyTable
 from mentorjournal.widgets.meeting_table import MeetingTable, meeting_cells
 from tests.conftest import SIZE, TODAY
 
-MANY = 600  # more than two chunks, and many screenfuls
+MANY = 600  # many screenfuls, several chunks
+FIRST = 2 * (SIZE[1] + 1)  # what opening may add: two screenfuls
 
 
 @pytest.fixture
@@ -33,28 +33,13 @@ def long_log(empty_journal: Journal) -> Journal:
     return empty_journal
 
 
-async def filled(pilot: Pilot[None], table: LazyTable[object]) -> None:
-    for _ in range(100):
-        if not table.filling:
-            return
-        await pilot.pause()
-    raise AssertionError("the table never finished filling")
-
-
-async def test_first_frame_adds_a_screenful_and_no_cell_is_measured(
+async def test_opening_adds_a_screenful_and_measures_no_cell(
         long_log: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
     measured = []
     real_measure = _data_table.measure
     monkeypatch.setattr(_data_table, "measure",
                         lambda *args, **kw: measured.append(1) or real_measure(*args, **kw))
-    chunks: list[int] = []
-    real_load_more = LazyTable._load_more
-
-    def load_more(table: LazyTable[object], fill: int) -> None:
-        chunks.append(table.row_count)
-        real_load_more(table, fill)
-
-    monkeypatch.setattr(LazyTable, "_load_more", load_more)
+    meeting_cells.cache_clear()
     app = make_app(journal=long_log)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -63,11 +48,15 @@ async def test_first_frame_adds_a_screenful_and_no_cell_is_measured(
         assert isinstance(app.screen, MeetingsScreen)
         table = app.screen.query_one(MeetingTable)
         assert all(not column.auto_width for column in table.columns.values())
-        await filled(pilot, table)
+        assert len(table.meetings) == MANY
+        assert table.row_count <= FIRST
+        assert meeting_cells.cache_info().misses == table.row_count  # derived as added
+        await pilot.press(*["pagedown"] * 5)  # moving down adds rows ahead of the cursor
+        assert FIRST < table.row_count < MANY
+        assert table.selected == table.meetings[table.cursor_row]
+        await pilot.press("ctrl+end")
         assert table.row_count == MANY
-        assert chunks and chunks[0] <= SIZE[1] + 1  # only a screenful before the first frame
-        steps = [b - a for a, b in zip(chunks, [*chunks[1:], MANY], strict=True)]
-        assert max(steps) <= LazyTable.CHUNK
+        assert table.selected == table.meetings[-1]
         assert len(measured) <= len(table.columns)  # the headers; never a row's cells
 
 
@@ -82,18 +71,18 @@ async def test_each_meeting_row_is_derived_once_across_filter_and_clear(
         screen = app.screen
         assert isinstance(screen, MeetingsScreen)
         table = screen.query_one(MeetingTable)
-        await filled(pilot, table)
+        await pilot.press("ctrl+end")
         screen.find = MeetingFilter(text="meeting 1")
         await pilot.pause()
         assert 0 < table.row_count < MANY
         screen.find = MeetingFilter()
         await pilot.pause()
-        await filled(pilot, table)
+        await pilot.press("ctrl+end")
         assert table.row_count == MANY
         assert meeting_cells.cache_info().misses == MANY
 
 
-async def test_homework_view_of_a_long_log_fills_lazily(long_log: Journal) -> None:
+async def test_homework_view_of_a_long_log_adds_rows_as_needed(long_log: Journal) -> None:
     app = make_app(journal=long_log)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -105,10 +94,11 @@ async def test_homework_view_of_a_long_log_fills_lazily(long_log: Journal) -> No
         assert isinstance(modal, HomeworkModal)
         table = modal.query_one(LazyTable)
         assert all(not column.auto_width for column in table.columns.values())
-        await filled(pilot, table)
-        modal.refresh_rows()  # fill again: a screenful now, the rest later
-        assert table.filling
-        await pilot.press("ctrl+end")  # jumps to the last item, not the last row added yet
-        await pilot.pause()
+        assert table.row_count <= FIRST
+        await pilot.press("ctrl+end")
         assert table.row_count == 2 * MANY
         assert table.cursor_row == 2 * MANY - 1
+        await pilot.press("space")  # done: it leaves the open view, the cursor stays put
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == table.cursor_row + 1 == 2 * MANY - 1
