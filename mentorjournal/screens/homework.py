@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Static, Tab, Tabs
 from mentorjournal.meeting_rules import HomeworkRow, HomeworkState, homework_rows, strip_escapes
 from mentorjournal.model import HomeworkStatus
 from mentorjournal.screens.base import JournalModal
+from mentorjournal.widgets.lazy_table import Cells, LazyTable
 from mentorjournal.widgets.meeting_detail import STATE_MARK
 
 VIEWS: dict[str, set[HomeworkState] | None] = {
@@ -52,7 +53,7 @@ class HomeworkModal(JournalModal[int]):
             yield Static(Content.from_markup("[b]Homework[/b] across all meetings"),
                          id="homework-title")
             yield Tabs(*(Tab(name.capitalize(), id=f"view-{name}") for name in VIEWS))
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="homework-table")
+            yield LazyTable[HomeworkRow](COLUMNS, id="homework-table")
             yield Static("", id="homework-empty", markup=False)
         yield Footer()
 
@@ -68,27 +69,23 @@ class HomeworkModal(JournalModal[int]):
     def refresh_rows(self) -> None:
         today = self.journal.today()
         self._rows = homework_rows(self.journal.meetings(), today, VIEWS[self.view])
-        table = self.query_one(DataTable)
-        if not table.columns:
-            for title, width in COLUMNS.items():
-                table.add_column(title, width=width)
-        row = table.cursor_row
-        table.clear()
-        for item in self._rows:
-            h = item.item
-            table.add_row(
-                Content(STATE_MARK[item.state.value]),
-                Content(strip_escapes(h.text)).truncate(COLUMNS["What"], ellipsis=True),
-                Content(h.who.label),
-                self._due(item),
-                Content(f"{h.carried_over}×" if h.carried_over else ""),
-                Content(item.meeting.held_on.isoformat()))
-        if self._rows:
-            table.move_cursor(row=min(row, len(self._rows) - 1))
+        table = self.query_one(LazyTable)
+        table.fill(self._rows, self._cells, row=table.cursor_row)
         empty = self.query_one("#homework-empty", Static)
         empty.display = not self._rows
         empty.update(Content(f"No {self.view} homework." if self.view != "all"
                              else "No homework yet: give some in the next meeting."))
+
+    @classmethod
+    def _cells(cls, row: HomeworkRow) -> Cells:
+        h = row.item
+        return (
+            Content(STATE_MARK[row.state.value]),
+            Content(strip_escapes(h.text)).truncate(COLUMNS["What"], ellipsis=True),
+            Content(h.who.label),
+            cls._due(row),
+            Content(f"{h.carried_over}×" if h.carried_over else ""),
+            Content(row.meeting.held_on.isoformat()))
 
     @staticmethod
     def _due(row: HomeworkRow) -> Content:

@@ -71,12 +71,21 @@ class MeetingDetail(VerticalScroll, can_focus=False):
     }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[object, ...] = ()
+        """What is shown: the meeting, today and its goals' titles (skip showing it again)."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="detail-facts")
         yield Markdown(id="detail-notes")
         yield Static(id="detail-homework")
 
     def show(self, meeting: Meeting | None, goals: dict[int, Goal], today: date) -> None:
+        titles = [goals[g].title for g in meeting.goal_ids if g in goals] if meeting else []
+        if self._shown == (meeting, today, titles):
+            return  # the Markdown would only be laid out again, unchanged
+        self._shown = (meeting, today, titles)
         facts = self.query_one("#detail-facts", Static)
         homework = self.query_one("#detail-homework", Static)
         notes = self.query_one("#detail-notes", Markdown)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from textual.content import Content
-from textual.widgets import DataTable
 
 from mentorjournal.meeting_rules import first_line, homework_counts, strip_escapes
 from mentorjournal.model import Meeting
+from mentorjournal.widgets.lazy_table import LazyTable
 
 COLUMNS = {"Date": 10, "Mode": 13, "Tags": 12, "Notes": 20, "Homework": 13}
 
@@ -19,8 +21,13 @@ def homework_cell(meeting: Meeting) -> Content:
     return Content.assemble((f"{open_} open", "bold" if open_ else "dim"), f"/{done} done")
 
 
+@lru_cache(maxsize=8192)
 def meeting_cells(meeting: Meeting) -> tuple[Content, ...]:
-    """One table row; every user value as literal text, cut with an ellipsis to fit."""
+    """One table row; every user value as literal text, cut with an ellipsis to fit.
+
+    Cached by value (a changed meeting is a different key), so filtering, clearing the
+    filter or saving one meeting does not derive the other rows again.
+    """
     cells = (
         Content(meeting.held_on.isoformat()),
         Content(meeting.mode.value if meeting.mode else "–"),
@@ -32,29 +39,25 @@ def meeting_cells(meeting: Meeting) -> tuple[Content, ...]:
                  for cell, width in zip(cells, COLUMNS.values(), strict=True))
 
 
-class MeetingTable(DataTable[Content]):
+class MeetingTable(LazyTable[Meeting]):
     """Shows a list of meetings; `selected` is the meeting under the cursor."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, id=id)
+        super().__init__(COLUMNS, id=id)
         self.meetings: list[Meeting] = []
-        for title, width in COLUMNS.items():
-            self.add_column(title, width=width)
+        """Every meeting shown, in table order (their rows are added lazily)."""
 
     @property
     def selected(self) -> Meeting | None:
-        if not 0 <= self.cursor_row < len(self.meetings):
+        if not 0 <= self.cursor_row < min(self.row_count, len(self.items)):
             return None
-        return self.meetings[self.cursor_row]
+        return self.items[self.cursor_row]
 
     def show(self, meetings: list[Meeting], select_id: int | None = None) -> None:
         """Replace the rows; keep the cursor on `select_id` (or the current meeting)."""
         current = self.selected
         keep = select_id or (current.id if current else None)
-        self.meetings = meetings
-        self.clear()
-        for meeting in meetings:
-            self.add_row(*meeting_cells(meeting), key=str(meeting.id))
         ids = [m.id for m in meetings]
-        if keep in ids:
-            self.move_cursor(row=ids.index(keep), scroll=True)
+        row = ids.index(keep) if keep in ids else 0
+        self.meetings = meetings
+        self.fill(meetings, meeting_cells, lambda m: str(m.id), row)
