@@ -24,14 +24,14 @@ from pathlib import Path
 
 import orjson
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]  # this checkout's mentorjournal, not the installed one
 from heavy_journal import TODAY, build_heavy  # noqa: E402
 
 from mentorjournal.journal import Journal  # noqa: E402
 from mentorjournal.model import JournalEntry  # noqa: E402
 from mentorjournal.store import atomic_write  # noqa: E402
 
-HERE = Path(__file__).resolve().parent
 TARGETS = {"start_ratio": 1.25, "save_ratio": 2.0, "export_vs_jrnl": 0.5,
            "peak_rss_mib": 100.0, "open_screen_ms": 100.0, "keystroke_ms": 50.0}
 
