@@ -196,7 +196,7 @@ class MentorJournalApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker errors are reported (a bug, not a store error)."""
         if event.state is WorkerState.ERROR and event.worker.error is not None:
-            self.notify(f"Something went wrong: {event.worker.error!r}", title="Error",
+            self.notify(printable(f"Something went wrong: {event.worker.error!r}"), title="Error",
                         severity="error", markup=False, timeout=15)
 
     def on_unmount(self) -> None:
