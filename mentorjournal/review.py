@@ -11,7 +11,6 @@ from datetime import date, datetime
 
 from mentorjournal.journal import Journal, check_text
 from mentorjournal.model import (
-    AgreementVersion,
     Goal,
     HomeworkStatus,
     Meeting,
@@ -74,13 +73,8 @@ def drift(agreed_days: int | None, meeting_days: list[date], today: date) -> Dri
     )
 
 
-def current_agreement(journal: Journal) -> AgreementVersion | None:
-    versions = journal.records(AgreementVersion)
-    return max(versions, key=lambda v: v.number) if versions else None
-
-
 def agreement_drift(journal: Journal) -> Drift:
-    agreement = current_agreement(journal)
+    agreement = journal.latest_agreement()
     return drift(agreement.frequency_days if agreement else None,
                  [m.held_on for m in journal.meetings()], journal.today())
 
@@ -133,7 +127,7 @@ def _goal_changes(goal: Goal, since: date) -> list[ReviewItem]:
 def changes_since(journal: Journal, since: date) -> list[ReviewItem]:
     """What changed since a day, one item each: to step through together, oldest kind first."""
     items: list[ReviewItem] = []
-    agreement = current_agreement(journal)
+    agreement = journal.latest_agreement()
     if agreement and agreement.created_at and agreement.created_at.date() >= since:
         items.append(ReviewItem(kind="agreement", ref=agreement.id,
                                 summary=f"Agreement version {agreement.number}"))

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
 from mentorjournal.model import Draft, JournalEntry, VisionCard
+from mentorjournal.textsafe import printable
 
 BUILT_IN_PROMPTS: tuple[str, ...] = (
     "What did I try since our last meeting?",
@@ -85,9 +86,8 @@ def parse_tags(text: str) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def safe_text(text: str) -> str:
-    """Replace terminal control characters (escape sequences) with a visible mark."""
-    return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)
+safe_text = printable
+"""User text for the terminal: control characters shown, never sent (textsafe.printable)."""
 
 
 def is_openable_url(url: str) -> bool:

@@ -16,6 +16,7 @@ from textual.timer import Timer
 from mentorjournal.errors import JournalError
 from mentorjournal.model import Draft
 from mentorjournal.screens.base import JournalAccess
+from mentorjournal.textsafe import printable
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.writing import describe_draft
 
@@ -118,6 +119,7 @@ def edit_externally(app: App[Any], text: str) -> str | None:
             with app.suspend():
                 subprocess.run([*shlex.split(command), str(path)], check=False)
         except (SuspendNotSupported, OSError, ValueError) as error:
-            app.notify(f"Could not run {command}: {error}", markup=False, severity="error")
+            app.notify(printable(f"Could not run {command}: {error}"), markup=False,
+                       severity="error")
             return None
         return path.read_text(encoding="utf-8", errors="replace")

@@ -30,6 +30,7 @@ from mentorjournal.errors import JournalError
 from mentorjournal.export import ExportOptions, check_period, export_markdown
 from mentorjournal.export_file import ExportFileExists, write_export
 from mentorjournal.screens.base import SectionScreen
+from mentorjournal.textsafe import printable
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 
 if TYPE_CHECKING:
@@ -234,4 +235,4 @@ class ExportScreen(SectionScreen):
 
     def _written(self, path: Path, lines: int) -> None:
         self._status(f"Wrote {lines} lines to {path}")
-        self.notify(f"Wrote {lines} lines to {path}", title="Exported", markup=False)
+        self.notify(printable(f"Wrote {lines} lines to {path}"), title="Exported", markup=False)

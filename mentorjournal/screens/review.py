@@ -110,7 +110,7 @@ class ReviewScreen(SectionScreen):
         panel = Panel("Agreement drift", id="drift")
         panel.set_class(drift.drifting, "-alert")
         lines = [drift.describe()]
-        agreement = rules.current_agreement(self.journal)
+        agreement = self.journal.latest_agreement()
         hours = rules.meeting_hours_per_month(self.journal.meetings(), self.journal.today())
         if hours is not None:
             agreed = agreement.mentor_hours_per_month if agreement else None
