@@ -57,30 +57,49 @@ Decoder = Callable[[Any], Any]
 
 @cache
 def _record_decoder(cls: type[Any]) -> Callable[[Any, int], Any]:
-    """Compile, once per record type, a function that decodes its documents."""
+    """Compile, once per record type, a function that decodes its documents.
+
+    The record is built without calling its `__init__` (the fields are set directly, as
+    `__init__` would: the model has no `__post_init__`), which makes reading a big
+    journal about twice as fast; a missing required field is still reported.
+    """
     hints = typing.get_type_hints(cls)
+    fields = [f for f in dataclasses.fields(cls) if f.name not in _SKIP]
     names = frozenset(f.name for f in dataclasses.fields(cls))
-    plan = [(n, _decoder(hints[n])) for n in sorted(names) if n not in _SKIP]
+    plan = [(f.name, _decoder(hints[f.name])) for f in sorted(fields, key=lambda f: f.name)]
+    defaults = {f.name: f.default for f in fields if f.default is not dataclasses.MISSING}
+    factories = [(f.name, f.default_factory) for f in fields
+                 if f.default_factory is not dataclasses.MISSING]
+    required = frozenset(f.name for f in fields) - defaults.keys() - dict(factories).keys()
     has_id = "id" in names
+    assert not hasattr(cls, "__post_init__"), "the codec does not call __init__"
+    new = object.__new__
 
     def decode(doc: Any, doc_id: int) -> Any:
-        if not isinstance(doc, dict):
+        if not isinstance(doc, dict):  # a dict, or TinyDB's Document
             raise DocumentError(f"expected an object for {cls.__name__}, found {_kind(doc)}")
-        values: dict[str, Any] = {}
+        values = defaults.copy()
+        found = 0
         for name, field_decoder in plan:
             if name in doc:
+                found += 1
                 try:
                     values[name] = field_decoder(doc[name])
                 except DocumentError as error:
                     raise DocumentError(f"{cls.__name__}.{name}: {error}") from None
-        unknown = len(doc) > len(values)  # only then is there anything to keep in `extra`
+        if not required <= doc.keys():
+            missing = ", ".join(sorted(required - doc.keys()))
+            raise DocumentError(f"{cls.__name__}: missing {missing}")
+        for name, factory in factories:
+            if name not in doc:
+                values[name] = factory()
+        unknown = len(doc) > found  # only then is there anything to keep in `extra`
         values["extra"] = {k: v for k, v in doc.items() if k not in names} if unknown else {}
         if has_id:
             values["id"] = doc_id
-        try:
-            return cls(**values)
-        except TypeError as error:  # a required field is missing
-            raise DocumentError(f"{cls.__name__}: {error}") from None
+        record = new(cls)
+        record.__dict__.update(values)
+        return record
 
     return decode
 
@@ -99,7 +118,7 @@ def _decoder(hint: Any) -> Decoder:  # noqa: C901 - one branch per kind of hint
         def decode_tuple(value: Any) -> tuple[Any, ...]:
             if not isinstance(value, list):
                 raise DocumentError(f"expected a list, found {_kind(value)}")
-            return tuple(item(v) for v in value)
+            return tuple(map(item, value))
 
         return decode_tuple
     if origin is dict:
@@ -135,10 +154,12 @@ def _checker(kind: type[Any], name: str) -> Decoder:
 
 
 def _enum_decoder(enum: type[Enum]) -> Decoder:
+    members = {member.value: member for member in enum}  # a lookup: enum(value) is 5x slower
+
     def decode_enum(value: Any) -> Enum:
         try:
-            return enum(value)
-        except ValueError:
+            return members[value]
+        except (KeyError, TypeError):
             raise DocumentError(f"unknown value {value!r}") from None
 
     return decode_enum

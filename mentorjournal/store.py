@@ -339,9 +339,9 @@ class JournalStore:
         return self._storage.read().get("settings", {}).get("1", {}).get(name, default)
 
     def docs(self, table: str) -> dict[int, dict[str, Any]]:
-        """Every document of a table, by id."""
+        """Every document of a table, by id: the stored dicts themselves, to read, not change."""
         with self.lock:
-            return {doc.doc_id: doc for doc in self._db.table(table).all()}
+            return {int(key): doc for key, doc in self._storage.read().get(table, {}).items()}
 
     def insert(self, table: str, doc: dict[str, Any], doc_id: int | None = None) -> int:
         """Add a document and save; returns its id."""

@@ -7,7 +7,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from mentorjournal.agreement_rules import (
     AgreementState,
@@ -25,6 +25,7 @@ from mentorjournal.widgets.agreement_view import (
     changes_content,
     signatures_content,
 )
+from mentorjournal.widgets.footer import Footer
 
 EMPTY_STATE = (
     "No agreement yet.\n\n"

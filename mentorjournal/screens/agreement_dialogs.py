@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from mentorjournal.agreement_rules import (
@@ -23,6 +23,7 @@ from mentorjournal.journal import MAX_NAME
 from mentorjournal.model import AgreementVersion, Role
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.widgets.agreement_view import AgreementView, signatures_content
+from mentorjournal.widgets.footer import Footer
 
 
 class SignModal(JournalModal[AgreementVersion]):

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, ContentSwitcher, Footer, Input, Select, Static, TextArea
+from textual.widgets import Button, ContentSwitcher, Input, Select, Static, TextArea
 
 from mentorjournal.agreement_rules import SECTIONS, AgreementSection, parse_agreement
 from mentorjournal.errors import JournalError, ValidationError
@@ -15,6 +15,7 @@ from mentorjournal.model import AgreementVersion
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.widgets.agreement_fields import FIELD_WIDGET_ID, read_editors, section_editors
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.widgets.footer import Footer
 
 
 def _section_of(field: str) -> AgreementSection | None:

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Input, Markdown, Static, TextArea
+from textual.widgets import Checkbox, Input, Markdown, Static, TextArea
 
 from mentorjournal.dates import parse_date
 from mentorjournal.errors import JournalError, ValidationError
@@ -25,6 +25,7 @@ from mentorjournal.screens.base import JournalModal
 from mentorjournal.screens.editor_support import DraftKeeper, edit_externally
 from mentorjournal.screens.prompt_picker import PromptModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.widgets.footer import Footer
 from mentorjournal.writing import DRAFT_ENTRY, parse_tags, safe_text, word_count
 
 PREVIEW_DELAY = 0.2

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Button, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Button, Header, Static, TabbedContent, TabPane
 
 from mentorjournal import evaluation as rules
 from mentorjournal.errors import JournalError
@@ -20,6 +20,7 @@ from mentorjournal.screens.close_mentorship import CloseMentorshipModal
 from mentorjournal.textsafe import printable
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.evaluation_form import EvaluationForm
+from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.goal_portfolio import GoalPortfolio
 from mentorjournal.widgets.side_by_side import SideBySide
 

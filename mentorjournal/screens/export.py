@@ -14,7 +14,6 @@ from textual.content import Content
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Header,
     Input,
     Markdown,
@@ -32,6 +31,7 @@ from mentorjournal.export_file import ExportFileExists, write_export
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.textsafe import printable
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from textual.app import SystemCommand

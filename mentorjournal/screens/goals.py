@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, OptionList, Static, Tab, Tabs
+from textual.widgets import Header, Input, OptionList, Static, Tab, Tabs
 
 from mentorjournal import goal_rules
 from mentorjournal.goal_rules import GoalFilter
 from mentorjournal.model import Goal
 from mentorjournal.screens.goal_actions import GoalActionsScreen
 from mentorjournal.screens.goal_forms import GoalFormModal, ObjectiveModal
+from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.goal_detail import GoalDetail
 from mentorjournal.widgets.goal_list import GoalList, safe_text
 from mentorjournal.widgets.objective_checklist import ObjectiveChecklist

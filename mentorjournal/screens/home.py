@@ -8,13 +8,14 @@ from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from mentorjournal.model import Pair
 from mentorjournal.queries import home_summaries
 from mentorjournal.screens.base import JournalAccess
 from mentorjournal.sections import SECTIONS
 from mentorjournal.textsafe import printable
+from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.on_this_day import OnThisDay
 from mentorjournal.widgets.section_card import SectionCard
 from mentorjournal.win_rules import on_this_day

@@ -7,11 +7,12 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static, Tab, Tabs
+from textual.widgets import DataTable, Static, Tab, Tabs
 
 from mentorjournal.meeting_rules import HomeworkRow, HomeworkState, homework_rows, strip_escapes
 from mentorjournal.model import HomeworkStatus
 from mentorjournal.screens.base import JournalModal
+from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.lazy_table import Cells, LazyTable
 from mentorjournal.widgets.meeting_detail import STATE_MARK
 

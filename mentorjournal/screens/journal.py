@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 
 from mentorjournal.model import Draft, JournalEntry
 from mentorjournal.screens.base import SectionScreen
@@ -20,6 +20,7 @@ from mentorjournal.screens.entry_editor import EntryEditorModal
 from mentorjournal.screens.prompt_picker import PromptModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.entry_view import EntryList, EntryView
+from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.pick_modal import PickModal
 from mentorjournal.writing import (
     DRAFT_ENTRY,

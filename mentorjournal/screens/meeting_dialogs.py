@@ -10,7 +10,6 @@ from textual.content import Content
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     Label,
     OptionList,
@@ -25,6 +24,7 @@ from mentorjournal.meeting_rules import MeetingFilter, known_tags, meeting_lines
 from mentorjournal.model import Meeting, MeetingMode, Win, WinSize
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.screens.meeting_form import MODES
+from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.tag_suggester import TagSuggester
 
 

@@ -11,7 +11,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
     Button,
-    Footer,
     Input,
     Label,
     Select,
@@ -36,6 +35,7 @@ from mentorjournal.meeting_rules import (
 from mentorjournal.model import CheckIn, Meeting, MeetingMode
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.homework_editor import CarryOverPanel, HomeworkEditor
 from mentorjournal.widgets.notes_area import NotesArea
 from mentorjournal.widgets.tag_suggester import TagSuggester

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from mentorjournal.meeting_rules import MeetingFilter, filter_meetings
 from mentorjournal.model import Meeting, Win
@@ -19,6 +19,7 @@ from mentorjournal.screens.homework import HomeworkModal
 from mentorjournal.screens.meeting_dialogs import FindMeetingsModal, PromoteWinModal
 from mentorjournal.screens.meeting_form import MeetingFormModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.meeting_detail import MeetingDetail
 from mentorjournal.widgets.meeting_table import MeetingTable
 

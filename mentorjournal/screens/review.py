@@ -9,13 +9,14 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from mentorjournal import review as rules
 from mentorjournal.model import GoalStatus
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.review_stepper import ReviewStepperModal
 from mentorjournal.textsafe import printable
+from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.panel import Panel, text_bar
 
 GOALS_SHOWN = 8

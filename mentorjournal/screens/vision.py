@@ -7,12 +7,13 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from mentorjournal.model import Goal, VisionCard, VisionKind
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.vision_card_form import VisionCardModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.vision_card import VisionCardView
 from mentorjournal.writing import is_openable_url
 

@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Header, Select, Static
+from textual.widgets import Header, Select, Static
 
 from mentorjournal.model import Win, WinSize
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.win_form import WinFormModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.month_bars import MonthBars
 from mentorjournal.widgets.on_this_day import OnThisDay
 from mentorjournal.widgets.win_card import WinCard
