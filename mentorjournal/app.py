@@ -17,6 +17,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen
+from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
 from mentorjournal import store as store_module
@@ -33,7 +34,7 @@ from mentorjournal.saver import SaveQueue
 from mentorjournal.screens.help import HelpModal
 from mentorjournal.screens.home import HomeScreen
 from mentorjournal.screens.setup import PairSetupModal
-from mentorjournal.sections import SECTION_BY_NAME
+from mentorjournal.sections import SECTION_BY_NAME, SECTIONS
 from mentorjournal.textsafe import printable
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.win_rules import one_line
@@ -66,6 +67,8 @@ class MentorJournalApp(App[None]):
         self.journal = journal
         self.today = today
         self.saver = SaveQueue(self)
+        self.review_together_signal: Signal[bool] = Signal(self, "review_together")
+        """Published with the new mode each time review-together is switched."""
         self._owns_journal = journal is None
 
     # -- opening the journal ---------------------------------------------------
@@ -92,14 +95,17 @@ class MentorJournalApp(App[None]):
 
     @work(thread=True, group="load", exit_on_error=False)
     def verify_journal(self, journal: Journal) -> None:
-        """Read every record while the home screen already shows the pair."""
-        try:
-            journal.verify()
-        except JournalError as error:
-            self.call_from_thread(self._journal_unreadable, journal, error)
-        else:
-            _settle_memory()
+        """Read every record while the home screen already shows the pair, then get the
+        sections ready."""
+        if not journal.verified:
+            try:
+                journal.verify()
+            except JournalError as error:
+                self.call_from_thread(self._journal_unreadable, journal, error)
+                return
             self.call_from_thread(self._refresh_home)
+        _prepare_sections(journal)
+        _settle_memory()
 
     def _journal_opened(self, journal: Journal) -> None:
         self.journal = journal
@@ -108,10 +114,7 @@ class MentorJournalApp(App[None]):
             self.theme = settings.theme
         self.watch(self, "theme", self._save_theme, init=False)
         self._show_mode()
-        if not journal.verified:  # after the first paint, so the pair shows at once
-            self.call_after_refresh(self.verify_journal, journal)
-        else:
-            _settle_memory()
+        self.call_after_refresh(self.verify_journal, journal)  # after the first paint
         if journal.pair() is None:
             self.push_screen(PairSetupModal(), lambda _pair: self._refresh_home())
         else:
@@ -299,7 +302,8 @@ class MentorJournalApp(App[None]):
         self.notify("Review together: private entries are hidden." if self.review_together
                     else "Review together ended: private entries are shown again.")
 
-    def watch_review_together(self) -> None:
+    def watch_review_together(self, together: bool) -> None:
+        self.review_together_signal.publish(together)
         self._show_mode()
         self._refresh_home()
         self.screen.refresh(recompose=False)
@@ -316,6 +320,17 @@ class MentorJournalApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.refresh_summary()
+
+
+def _prepare_sections(journal: Journal) -> None:
+    """Do in the background what the first visit of a section would do on screen.
+
+    Import every section's screen and let it `prepare` (the journal screen works out
+    each entry's word count and list width): on a ten-year journal the first visit of
+    a section then takes what later visits take.
+    """
+    for section in SECTIONS:
+        section.load().prepare(journal)
 
 
 def _settle_memory() -> None:

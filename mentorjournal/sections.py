@@ -11,7 +11,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
+    from mentorjournal.screens.base import SectionScreen
 
 
 @dataclass(frozen=True)
@@ -25,12 +25,16 @@ class Section:
     screen_class: str
     """The screen as 'module:Class' below mentorjournal.screens."""
 
-    def screen(self) -> Screen[None]:
-        """A new screen for this section (its module is imported on first use)."""
+    def load(self) -> type[SectionScreen]:
+        """The screen's class (its module is imported on first use)."""
         module, name = self.screen_class.split(":")
-        factory = getattr(import_module(f"mentorjournal.screens.{module}"), name)
-        screen: Screen[None] = factory()
-        return screen
+        screen_class: type[SectionScreen] = getattr(
+            import_module(f"mentorjournal.screens.{module}"), name)
+        return screen_class
+
+    def screen(self) -> SectionScreen:
+        """A new screen for this section."""
+        return self.load()()
 
 
 SECTIONS: tuple[Section, ...] = (

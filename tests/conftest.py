@@ -10,6 +10,8 @@ import pytest
 from rich.text import Text
 from textual.app import App
 from textual.content import Content
+from textual.geometry import Region
+from textual.widget import Widget
 
 from mentorjournal.app import MentorJournalApp, make_app
 from mentorjournal.demo import build_demo
@@ -27,6 +29,11 @@ SIZE = (120, 40)
 
 def fixed_today() -> date:
     return TODAY
+
+
+def drawn_text(widget: Widget) -> str:
+    """The text a widget draws at its current size, line by line."""
+    return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, *widget.size)))
 
 
 def screen_text(app: App[object]) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Checkbox, Input, Markdown, Static
+from textual.widgets import Checkbox, Input, Static
 
 from mentorjournal.app import MentorJournalApp
 from mentorjournal.export import ExportOptions, export_markdown
 from mentorjournal.journal import Journal
 from mentorjournal.screens.export import ExportScreen, preview_of
 from mentorjournal.widgets.choice_modal import ChoiceModal
+from mentorjournal.widgets.markdown_view import MarkdownView
 from tests.conftest import SIZE
 
 
@@ -39,13 +40,13 @@ async def test_palette_opens_a_preview_of_the_same_export(app: MentorJournalApp,
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_export(app, pilot)
         text = export_markdown(journal)
-        assert screen.query_one(Markdown).source == preview_of(text)
+        assert screen.query_one(MarkdownView).source == preview_of(text)
         assert f"{text.count(chr(10))} lines of Markdown" in status(screen)
         assert "private entries left out" in status(screen)
         await pilot.click("#export-private")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert screen.query_one(Markdown).source == preview_of(
+        assert screen.query_one(MarkdownView).source == preview_of(
             export_markdown(journal, ExportOptions(include_private=True)))
 
 

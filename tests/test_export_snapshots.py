@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Markdown
+from textual.widgets import Input
 
 from mentorjournal.app import make_app
 from mentorjournal.journal import Journal
@@ -21,9 +21,6 @@ async def open_export(pilot: Pilot[None]) -> None:
     pilot.app.screen.query_one("#export-path", Input).value = "/exports/journal.md"
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    async with pilot.app.screen.query_one(Markdown).lock:  # held until the preview is laid out
-        pass
     await pilot.pause()
 
 

@@ -9,7 +9,6 @@ from datetime import timedelta
 
 import pytest
 from textual.content import Content
-from textual.widgets import Markdown
 
 from mentorjournal import writing
 from mentorjournal.app import make_app
@@ -18,6 +17,7 @@ from mentorjournal.model import JournalEntry
 from mentorjournal.screens.journal import JournalScreen
 from mentorjournal.widgets import entry_view
 from mentorjournal.widgets.entry_view import EntryList, EntryOption
+from mentorjournal.widgets.markdown_view import MarkdownView
 from tests.conftest import HOSTILE, SIZE, TODAY
 
 MANY = 600  # dozens of screenfuls
@@ -78,13 +78,13 @@ async def test_the_list_builds_only_the_entries_it_draws(
 async def test_the_view_renders_markdown_only_when_the_entry_changes(
         long_journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
     sources: list[str] = []
-    real = Markdown.update
+    real = MarkdownView.update
 
-    def counting(self: Markdown, markdown: str):  # type: ignore[no-untyped-def]
+    def counting(self: MarkdownView, markdown: str):  # type: ignore[no-untyped-def]
         sources.append(markdown)
         return real(self, markdown)
 
-    monkeypatch.setattr(Markdown, "update", counting)
+    monkeypatch.setattr(MarkdownView, "update", counting)
     app = make_app(journal=long_journal)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
@@ -136,3 +136,19 @@ def test_lazy_heights_match_the_built_prompt(entry: JournalEntry, query: str) ->
     for width in (20, 34, 41, 42, 53, 80, 200):
         assert (option._visual.get_height(styles, width)
                 == option.prompt.get_height(styles, width)), width
+
+
+async def test_the_first_visit_finds_the_words_already_counted(
+        long_journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    counted: list[str] = []
+    real = writing.word_count
+    app = make_app(journal=long_journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the app prepares the sections once read
+        monkeypatch.setattr(writing, "word_count", lambda text: counted.append(text) or real(text))
+        await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
+        assert len(app.screen.shown) == MANY
+        assert counted == []

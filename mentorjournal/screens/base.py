@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from textual._styles_cache import StylesCache
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -15,7 +17,7 @@ from mentorjournal.journal import Journal
 from mentorjournal.textsafe import printable
 
 if TYPE_CHECKING:
-    from textual.app import SystemCommand
+    from textual.app import App, SystemCommand
 
     from mentorjournal.app import MentorJournalApp
 
@@ -53,11 +55,54 @@ class JournalAccess:
         """
         self.mj.save(operation, on_saved, on_failed)
 
+    def follow_review_together(self, callback: Callable[[bool], object]) -> None:
+        """Call `callback(together)` each time review-together mode is switched.
+
+        A signal left on unmount, not `watch(app, ...)`: Textual keeps a watcher, and so
+        the whole closed screen, until the watched value next changes.
+        """
+        self.mj.review_together_signal.subscribe(self, callback)  # type: ignore[arg-type]
+
+    def on_unmount(self) -> None:
+        self.mj.review_together_signal.unsubscribe(self)  # type: ignore[arg-type]
+        self.app.call_after_refresh(release_closed_screens, self.app)  # type: ignore[attr-defined]
+
+
+def release_closed_screens(app: App[Any]) -> None:
+    """Let go of everything a closed screen left behind, once the screen below is drawn.
+
+    Works around two Textual 8 caches that keep dead widgets alive (each visit to the
+    meeting log kept ~8,500 objects, and the garbage collector's full passes, ~40 ms
+    while the next screen opened, grew with them):
+    - a watcher on a long-lived object (`self.watch(app, "theme", ...)` in TextArea,
+      the app's title in Header) is only dropped when the watched value next changes
+      (Textualize/textual#6666): dropped here, as Textual itself would;
+    - `StylesCache.get_inner_outer` is an lru_cache keyed by cache instance, holding up
+      to 1,024 dead widgets' rendered lines (Textualize/textual#6665): cleared here.
+    Then one full collection frees the closed screen's reference cycles now, rather
+    than in the middle of opening the next screen.
+    """
+    watchers: dict[str, list[tuple[Any, Any]]] = getattr(app, "__watchers", {})
+    for entries in watchers.values():
+        entries[:] = [(owner, callback) for owner, callback in entries
+                      if not getattr(owner, "_closing", False)]
+    cache_clear = getattr(StylesCache.get_inner_outer, "cache_clear", None)
+    if cache_clear is not None:
+        cache_clear()
+    gc.collect()
+
 
 class SectionScreen(JournalAccess, Screen[None]):
     """A section of the journal. Escape goes back home; `palette_commands` feed Ctrl+P."""
 
     BINDINGS = [Binding("escape", "app.go_home", "Home")]
+
+    @classmethod
+    def prepare(cls, journal: Journal) -> None:
+        """Work out ahead of the first visit, off the UI thread, what opening needs.
+
+        The app calls it in a worker once the journal is read; by default, nothing.
+        """
 
     def palette_commands(self) -> list[SystemCommand]:
         """This screen's actions for the command palette (override to add)."""

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Checkbox, Input, Markdown, Static, TextArea
+from textual.widgets import Checkbox, Input, Static, TextArea
 
 from mentorjournal.dates import parse_date
 from mentorjournal.errors import JournalError, ValidationError
@@ -26,6 +26,7 @@ from mentorjournal.screens.editor_support import DraftKeeper, edit_externally
 from mentorjournal.screens.prompt_picker import PromptModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.markdown_view import MarkdownView
 from mentorjournal.writing import DRAFT_ENTRY, parse_tags, safe_text, word_count
 
 PREVIEW_DELAY = 0.2
@@ -83,7 +84,7 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
                 yield TextArea(str(f["body"]), id="body", language=MARKDOWN_LANGUAGE,
                                soft_wrap=True)
                 with VerticalScroll(id="preview"):
-                    yield Markdown(open_links=False)
+                    yield MarkdownView()
             with Horizontal(id="editor-footer"):
                 yield Static(id="editor-status", markup=False)
                 yield Static(id="editor-error", markup=False)
@@ -97,7 +98,7 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
             body.focus()
         else:
             self.query_one("#title").focus()
-        self.watch(self.app, "review_together", self._hide_if_private, init=False)
+        self.follow_review_together(self._hide_if_private)
         self._show_status()
 
     # -- the form --------------------------------------------------------------
@@ -195,7 +196,7 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
             self._update_preview()
 
     def _update_preview(self) -> None:
-        self.query_one("#preview Markdown", Markdown).update(
+        self.query_one("#preview MarkdownView", MarkdownView).update(
             safe_text(self.query_one("#body", TextArea).text))
 
     def action_choose_prompt(self) -> None:

@@ -16,7 +16,6 @@ from textual.widgets import (
     Checkbox,
     Header,
     Input,
-    Markdown,
     Static,
     TabbedContent,
     TabPane,
@@ -32,6 +31,7 @@ from mentorjournal.screens.base import SectionScreen
 from mentorjournal.textsafe import printable
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.markdown_view import MarkdownView
 
 if TYPE_CHECKING:
     from textual.app import SystemCommand
@@ -93,14 +93,15 @@ class ExportScreen(SectionScreen):
         yield Static("Preparing the preview…", id="export-status", markup=False)
         with TabbedContent(id="export-views"):
             with TabPane("Preview", id="export-rendered"), VerticalScroll(id="export-preview"):
-                yield Markdown(open_links=False)
+                yield MarkdownView()
             with TabPane("Markdown", id="export-source"):
                 yield TextArea(read_only=True, soft_wrap=False, show_line_numbers=True,
                                id="export-text")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.mj, "review_together", self._mode_changed)
+        self.follow_review_together(lambda _together: self._mode_changed())
+        self._mode_changed()
 
     def _mode_changed(self) -> None:
         private = self.query_one("#export-private", Checkbox)
@@ -181,7 +182,7 @@ class ExportScreen(SectionScreen):
         self._status(f"{lines} lines of Markdown · {private} · Ctrl+S writes the file")
         if text != self._shown:
             self._shown = text
-            self.query_one(Markdown).update(preview_of(text))
+            self.query_one(MarkdownView).update(preview_of(text))
             self.query_one(TextArea).load_text(text)
 
     def _status(self, message: str, *, error: bool = False) -> None:

@@ -13,13 +13,14 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList, Static
 
+from mentorjournal.journal import Journal
 from mentorjournal.model import Draft, JournalEntry
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.editor_support import offer_draft
 from mentorjournal.screens.entry_editor import EntryEditorModal
 from mentorjournal.screens.prompt_picker import PromptModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
-from mentorjournal.widgets.entry_view import EntryList, EntryView
+from mentorjournal.widgets.entry_view import EntryList, EntryView, prepare_entries
 from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.pick_modal import PickModal
 from mentorjournal.writing import (
@@ -71,6 +72,10 @@ class JournalScreen(SectionScreen):
         self.shown: list[JournalEntry] = []
         self._search_timer: Timer | None = None
 
+    @classmethod
+    def prepare(cls, journal: Journal) -> None:
+        prepare_entries(journal.entries(include_private=True))
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="journal-main"):
@@ -83,7 +88,7 @@ class JournalScreen(SectionScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "review_together", lambda _on: self.reload(), init=False)
+        self.follow_review_together(lambda _together: self.reload())
         self.reload()
         self.query_one(OptionList).focus()
         self.call_after_refresh(self.action_offer_draft, True)

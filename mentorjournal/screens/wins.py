@@ -66,7 +66,7 @@ class WinsScreen(SectionScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.mj, "review_together", lambda _on: self.reload(), init=False)
+        self.follow_review_together(lambda _together: self.reload())
         self.query_one(WinWall).focus()
 
     def on_screen_resume(self) -> None:

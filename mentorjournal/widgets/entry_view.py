@@ -7,7 +7,6 @@ from time import monotonic
 from weakref import WeakKeyDictionary
 
 from rich.cells import cell_len, get_character_cell_size
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -16,11 +15,12 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.timer import Timer
 from textual.visual import RenderOptions, Visual
-from textual.widgets import Markdown, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from mentorjournal.model import JournalEntry
-from mentorjournal.writing import EntryFacts, entry_facts, is_openable_url, match_spans, safe_text
+from mentorjournal.widgets.markdown_view import MarkdownView
+from mentorjournal.writing import EntryFacts, entry_facts, match_spans, safe_text
 
 MATCH_STYLE = "bold reverse"
 PRIVATE_MARK = "🔒 private"
@@ -104,6 +104,13 @@ def _unwrapped_width(entry: JournalEntry) -> int:
     return width
 
 
+def prepare_entries(entries: list[JournalEntry]) -> None:
+    """Work out what listing `entries` needs (word counts, line widths) ahead of time."""
+    for entry in entries:
+        _ = entry_facts(entry).words
+        _unwrapped_width(entry)
+
+
 def _cells(text: str) -> int:
     return 10**6 if "\n" in text or "\t" in text else cell_len(text)
 
@@ -117,6 +124,8 @@ class _LazyPrompt(Visual):
         self._content: Content | None = None
         self._height = (0, 0)
         """(width, height) last measured."""
+        self._unwrapped: tuple[int, int] | None = None
+        """(lines, cells of the widest line) when nothing wraps."""
 
     @property
     def content(self) -> Content:
@@ -147,10 +156,13 @@ class _LazyPrompt(Visual):
 
         Worked out from the entry's text alone (once per entry), without the content.
         """
-        entry = self._entry
-        lines = 3 if entry.body.strip() else 2
-        if _unwrapped_width(entry) <= width:
+        if self._unwrapped is None:
+            entry = self._entry
+            self._unwrapped = (3 if entry.body.strip() else 2, _unwrapped_width(entry))
+        lines, unwrapped = self._unwrapped
+        if unwrapped <= width:  # the usual case, and all a new width costs
             return lines
+        entry = self._entry
         if lines == 2 or not _fits(safe_text(entry.title or "(untitled)"), width):
             return None
         meta = " · ".join(safe_text(text) for text, _, _ in _meta_parts(entry))
@@ -182,7 +194,7 @@ class EntryView(VerticalScroll):
         padding: 0 1;
         #entry-title { text-style: bold; padding: 1 1 0 1; }
         #entry-meta { padding: 0 1; }
-        Markdown { margin: 0; }
+        MarkdownView { padding: 1 1 0 1; }
     }
     """
 
@@ -196,7 +208,7 @@ class EntryView(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(id="entry-title", markup=False)
         yield Static(id="entry-meta", markup=False)
-        yield Markdown(open_links=False)
+        yield MarkdownView()
 
     def show(self, entry: JournalEntry | None, empty: str = "") -> None:
         """Show `entry`, or the `empty` message when there is none.
@@ -230,14 +242,5 @@ class EntryView(VerticalScroll):
     def _show_body(self, body: str) -> None:
         self._pending = None
         self._body = body
-        self.query_one(Markdown).update(body)
+        self.query_one(MarkdownView).update(body)
         self.scroll_home(animate=False)
-
-    @on(Markdown.LinkClicked)
-    def _open_link(self, event: Markdown.LinkClicked) -> None:
-        """Open web links only: a journal must not launch files or scripts."""
-        event.stop()
-        if is_openable_url(event.href):
-            self.app.open_url(event.href)
-        else:
-            self.notify(f"Not opened: {event.href}", markup=False, severity="warning")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual import widgets
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
     from textual.screen import Screen
 
 
@@ -15,12 +16,20 @@ class Footer(widgets.Footer):
 
     Textual's footer rebuilds all its keys whenever the screen's bindings *might* have
     changed: each focus change and each `refresh_bindings()`, a dozen times while a
-    section screen opens. This one first compares what it would show with what it shows.
+    section screen opens. This one first compares what it would show with what it shows,
+    and shows the keys from its first frame.
     """
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._shown: tuple[object, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        # Textual's footer stays empty until the first refresh after mounting and shows
+        # its keys a frame later (~60 ms): ours shows them in the screen's first frame.
+        self._bindings_ready = True
+        self._shown = self._keys()
+        yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True

@@ -7,10 +7,11 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from mentorjournal.meeting_rules import HomeworkState, homework_state, strip_escapes
 from mentorjournal.model import Goal, Homework, Meeting
+from mentorjournal.widgets.markdown_view import MarkdownView
 
 STATE_MARK = {"open": "○", "overdue": "!", "done": "✓", "carried": "→", "dropped": "×"}
 
@@ -78,17 +79,17 @@ class MeetingDetail(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-facts")
-        yield Markdown(id="detail-notes")
+        yield MarkdownView(id="detail-notes")
         yield Static(id="detail-homework")
 
     def show(self, meeting: Meeting | None, goals: dict[int, Goal], today: date) -> None:
         titles = [goals[g].title for g in meeting.goal_ids if g in goals] if meeting else []
         if self._shown == (meeting, today, titles):
-            return  # the Markdown would only be laid out again, unchanged
+            return  # nothing changed: keep the scroll position
         self._shown = (meeting, today, titles)
         facts = self.query_one("#detail-facts", Static)
         homework = self.query_one("#detail-homework", Static)
-        notes = self.query_one("#detail-notes", Markdown)
+        notes = self.query_one("#detail-notes", MarkdownView)
         if meeting is None:
             facts.update(Content(""))
             homework.update(Content(""))
