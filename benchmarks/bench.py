@@ -154,7 +154,8 @@ class Frames:
 
         def display(screen: Any, renderable: Any) -> None:
             original(screen, renderable)
-            if renderable is not None and self._shown is not None and self._at is not None:
+            drawn_now = renderable is not None and not app._batch_count  # else skipped
+            if drawn_now and self._shown is not None and self._at is not None:
                 now = time.perf_counter()
                 if not self._at.done() and self._shown():
                     self._at.set_result(now)

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.signal import Signal
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from mentorjournal import store as store_module
 from mentorjournal.commands import JournalCommands
@@ -104,8 +104,10 @@ class MentorJournalApp(App[None]):
                 self.call_from_thread(self._journal_unreadable, journal, error)
                 return
             self.call_from_thread(self._refresh_home)
-        _prepare_sections(journal)
-        _settle_memory()
+        try:
+            _prepare_sections(journal)
+        finally:
+            _settle_memory()  # an error still reaches on_worker_state_changed
 
     def _journal_opened(self, journal: Journal) -> None:
         self.journal = journal
@@ -330,6 +332,8 @@ def _prepare_sections(journal: Journal) -> None:
     a section then takes what later visits take.
     """
     for section in SECTIONS:
+        if get_current_worker().is_cancelled:  # the app is quitting
+            return
         section.load().prepare(journal)
 
 

@@ -339,9 +339,11 @@ class JournalStore:
         return self._storage.read().get("settings", {}).get("1", {}).get(name, default)
 
     def docs(self, table: str) -> dict[int, dict[str, Any]]:
-        """Every document of a table, by id: the stored dicts themselves, to read, not change."""
+        """Every document of a table, by id: copies taken under the lock, so a save in
+        another thread (which changes stored documents in place) cannot change them."""
         with self.lock:
-            return {int(key): doc for key, doc in self._storage.read().get(table, {}).items()}
+            return {int(key): dict(doc)
+                    for key, doc in self._storage.read().get(table, {}).items()}
 
     def insert(self, table: str, doc: dict[str, Any], doc_id: int | None = None) -> int:
         """Add a document and save; returns its id."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import stat
@@ -170,6 +171,16 @@ def test_parsed_once_per_open(journal: Journal) -> None:
     reopened.wins()
     assert reopened.store.parse_count == 1
     reopened.close()
+
+
+def test_documents_handed_out_do_not_change_under_a_save(journal: Journal) -> None:
+    """A table is decoded outside the lock while the save queue may write: what the
+    decoder holds must not be emptied and refilled by the save (`replace` is in place)."""
+    win = journal.add(Win(won_on=TODAY, text="first"))
+    held = journal.store.docs("wins")
+    journal.update(dataclasses.replace(win, text="second"))
+    assert held[win.id]["text"] == "first"
+    assert journal.get(Win, win.id).text == "second"  # type: ignore[union-attr]
 
 
 def test_batch_is_all_or_nothing(journal_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

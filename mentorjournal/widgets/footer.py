@@ -39,8 +39,8 @@ class Footer(widgets.Footer):
     def _keys(self) -> tuple[object, ...]:
         """Everything `compose` reads from the bindings, as one comparable value."""
         return tuple(
-            (binding.key, binding.action, binding.description, binding.show,
-             binding.group, enabled, tooltip)
+            (binding.key, self.app.get_key_display(binding), binding.action,
+             binding.description, binding.show, binding.group, enabled, tooltip)
             for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
         )
 
