@@ -137,6 +137,8 @@ async def test_hostile_text_is_refused_or_shown_literally(
         assert app.is_running and isinstance(app.screen, JournalScreen)
         assert entry_titled(journal, HOSTILE).written_on.day == TODAY.day - 1
         assert "[bold]Ana[/]" in str(app.screen.query_one("#entry-title").render())
+        saved = [str(n.message) for n in app._notifications if "Saved" in str(n.message)]
+        assert saved and not any("\x1b" in message for message in saved)
 
 
 async def test_a_left_draft_is_offered_back(app: MentorJournalApp, journal: Journal) -> None:

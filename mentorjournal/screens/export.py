@@ -214,7 +214,7 @@ class ExportScreen(SectionScreen):
         except ExportFileExists as exists:
             self.app.call_from_thread(self._ask_replace, exists.path, options)
         except JournalError as error:
-            self.app.call_from_thread(self._write_failed, str(error))
+            self.app.call_from_thread(self._write_failed, printable(str(error)))
         else:
             self.app.call_from_thread(self._written, written, text.count("\n"))
 

@@ -28,6 +28,7 @@ from mentorjournal.writing import (
     EntryFilter,
     filter_entries,
     journal_stats,
+    safe_text,
     tags_and_moods,
 )
 
@@ -165,7 +166,7 @@ class JournalScreen(SectionScreen):
     def _edited(self, entry: JournalEntry | None) -> None:
         if entry is None:
             return
-        self.notify(f"Saved “{entry.title or 'the entry'}”.", markup=False)
+        self.notify(f"Saved “{safe_text(entry.title) or 'the entry'}”.", markup=False)
         if not self.show_private and entry.private:
             self.notify("It is private, so it stays hidden while you review together.")
         elif self.rule.active and not filter_entries([entry], self.rule):

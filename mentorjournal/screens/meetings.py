@@ -18,6 +18,7 @@ from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.homework import HomeworkModal
 from mentorjournal.screens.meeting_dialogs import FindMeetingsModal, PromoteWinModal
 from mentorjournal.screens.meeting_form import MeetingFormModal
+from mentorjournal.textsafe import printable
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.meeting_detail import MeetingDetail
@@ -175,7 +176,7 @@ class MeetingsScreen(SectionScreen):
 
     def _win_saved(self, win: Win | None) -> None:
         if win is not None:
-            self.notify(win.text, title="On the wins wall", markup=False)
+            self.notify(printable(win.text), title="On the wins wall", markup=False)
 
     def action_homework(self) -> None:
         self.app.push_screen(HomeworkModal(), self._homework_closed)

@@ -8,6 +8,7 @@ from textual.app import SuspendNotSupported
 from textual.widgets import TextArea
 
 from mentorjournal.editor import EditorFailed, edit_text
+from mentorjournal.textsafe import printable
 
 
 class NotesArea(TextArea):
@@ -35,5 +36,5 @@ class NotesArea(TextArea):
         except SuspendNotSupported:
             self.notify("This terminal cannot hand over to an editor.", severity="warning")
         except EditorFailed as error:
-            self.notify(str(error), title="Editor", severity="error", markup=False)
+            self.notify(printable(str(error)), title="Editor", severity="error", markup=False)
         self.focus()
