@@ -61,3 +61,18 @@ async def test_update_changes_the_text_and_the_height() -> None:
         await pilot.pause()
         assert view.size.height == 5
         assert "third" in drawn_text(view)
+
+
+async def test_a_theme_change_recolours_it() -> None:
+    app = Viewer("# Plan")
+    async with app.run_test(size=(60, 10)) as pilot:
+        view = app.query_one(MarkdownView)
+
+        def heading_colour() -> object:
+            strip = view.render_lines(view.size.region)[0]
+            return next(s.style.color for s in strip if s.text.strip() and s.style)
+
+        dark = heading_colour()
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert heading_colour() != dark

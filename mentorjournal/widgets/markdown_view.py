@@ -48,34 +48,41 @@ class MarkdownView(Widget):
     def __init__(self, source: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.set_reactive(MarkdownView.source, source)
+        self._rendered: _Themed | None = None
+        """The last rendering: a repaint (a hover, a scroll) reuses it."""
 
     def update(self, source: str) -> None:
         self.source = source
 
     def render(self) -> _Themed:
-        return _Themed(_Markdown(printable(self.source), hyperlinks=True), self._theme())
-
-    def _theme(self) -> Theme:
-        """Rich's Markdown styles, taken from this widget's CSS (so from the app's theme)."""
-        heading, code, quote, link, rule = (
-            self.get_component_rich_style(f"markdown-view--{part}")
-            for part in ("heading", "code", "quote", "link", "rule"))
-        plain = Style()
-        return Theme({
-            "markdown.h1": heading + Style(underline=True), "markdown.h2": heading,
-            "markdown.h3": Style(bold=True), "markdown.h4": Style(bold=True, italic=True),
-            "markdown.h5": Style(italic=True), "markdown.h6": Style(italic=True, dim=True),
-            "markdown.h1.border": rule, "markdown.code": code, "markdown.code_block": code,
-            "markdown.block_quote": quote, "markdown.link": link, "markdown.link_url": link,
-            "markdown.hr": rule, "markdown.list": plain, "markdown.item.number": plain,
-            "markdown.table.border": rule, "markdown.table.header": Style(bold=True),
-        }, inherit=True)
+        styles = tuple(self.get_component_rich_style(f"markdown-view--{part}")
+                       for part in ("heading", "code", "quote", "link", "rule"))
+        key = (self.source, styles)
+        if self._rendered is None or self._rendered.key != key:
+            markdown = _Markdown(printable(self.source), hyperlinks=True)
+            self._rendered = _Themed(markdown, _theme(*styles), key)
+        return self._rendered
 
     def action_link(self, href: str) -> None:
         if is_openable_url(href):
             self.app.open_url(href)
         else:
             self.notify(f"Not opened: {printable(href)}", markup=False, severity="warning")
+
+
+def _theme(heading: Style, code: Style, quote: Style, link: Style, rule: Style) -> Theme:
+    """Rich's Markdown styles, taken from the widget's CSS (so from the app's theme)."""
+    plain = Style()
+    return Theme({
+        "markdown.h1": heading + Style(underline=True), "markdown.h2": heading,
+        "markdown.h3": Style(bold=True), "markdown.h4": Style(bold=True, italic=True),
+        "markdown.h5": Style(italic=True), "markdown.h6": Style(italic=True, dim=True),
+        "markdown.h1.border": rule, "markdown.code": code, "markdown.code_block": code,
+        "markdown.block_quote": quote, "markdown.link": link, "markdown.link_url": link,
+        "markdown.hr": rule, "markdown.list": plain, "markdown.item.number": plain,
+        "markdown.table.border": rule, "markdown.table.header": Style(bold=True),
+    }, inherit=True)
+
 
 
 class _LeftHeading(Heading):
@@ -89,13 +96,24 @@ class _Markdown(RichMarkdown):
 
 
 class _Themed:
-    """Render `renderable` under `theme`, each link turned into a click on `action_link`."""
+    """Render `renderable` under `theme`, each link turned into a click on `action_link`.
 
-    def __init__(self, renderable: RichMarkdown, theme: Theme) -> None:
+    The lines are kept per width: Textual asks again on every repaint.
+    """
+
+    def __init__(self, renderable: RichMarkdown, theme: Theme, key: object) -> None:
         self.renderable = renderable
         self.theme = theme
+        self.key = key
+        self._lines: dict[int, list[Segment]] = {}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = self._lines.get(options.max_width)
+        if lines is None:
+            lines = self._lines[options.max_width] = list(self._render(console, options))
+        yield from lines
+
+    def _render(self, console: Console, options: ConsoleOptions) -> RenderResult:
         with console.use_theme(self.theme):
             for text, style, control in console.render(self.renderable, options):
                 if style is not None and style.link:
