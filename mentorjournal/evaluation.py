@@ -7,6 +7,7 @@ first and raise ValidationError with a message for the user). No Textual.
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -110,15 +111,27 @@ class Portfolio:
 
 
 def portfolio(journal: Journal, goal: Goal) -> Portfolio:
-    meetings = tuple(m for m in reversed(journal.meetings()) if goal.id in m.goal_ids)
-    return Portfolio(
+    return portfolios(journal, [goal])[0]
+
+
+def portfolios(journal: Journal, goals: list[Goal]) -> list[Portfolio]:
+    """Each goal's portfolio, reading the meetings and wins once for all of them."""
+    meetings: dict[int, list[Meeting]] = defaultdict(list)
+    for meeting in reversed(journal.meetings()):
+        for goal_id in dict.fromkeys(meeting.goal_ids):  # a goal listed twice counts once
+            meetings[goal_id].append(meeting)
+    wins: dict[int, list[Win]] = defaultdict(list)
+    for win in reversed(journal.wins()):
+        if win.goal_id is not None:
+            wins[win.goal_id].append(win)
+    return [Portfolio(
         goal=goal,
         objectives=tuple(o for o in goal.objectives if not o.archived),
-        meetings=meetings,
-        homework=tuple(h for m in meetings for h in m.homework),
-        wins=tuple(w for w in reversed(journal.wins()) if w.goal_id == goal.id),
+        meetings=tuple(meetings[goal.id]),
+        homework=tuple(h for m in meetings[goal.id] for h in m.homework),
+        wins=tuple(wins[goal.id]),
         adjustments=goal.adjustments,
-    )
+    ) for goal in goals]
 
 
 # -- operations that save ------------------------------------------------------

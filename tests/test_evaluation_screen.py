@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Select, TabbedContent
+from textual.widgets import Input, Select, TabbedContent
 
 from mentorjournal.app import MentorJournalApp
 from mentorjournal.evaluation import evaluation_for, is_shared
 from mentorjournal.journal import Journal
-from mentorjournal.model import EvaluationKind, Role
+from mentorjournal.model import EvaluationKind, Goal, Role
 from mentorjournal.screens.evaluation import EvaluationScreen
+from mentorjournal.widgets.goal_ratings import GoalRatings
 from tests.conftest import SIZE, screen_text
 
 CLOSING = EvaluationKind.CLOSING
@@ -28,9 +29,9 @@ async def fill_and_submit(pilot: Pilot[None], role: Role, ratings: list[int], ma
     app = pilot.app
     await pilot.click(f"#--content-tab-{role.value}")
     await pilot.pause()
-    goals = app.journal.goals()  # type: ignore[attr-defined]
-    for goal, rating in zip(goals, ratings, strict=False):
-        await choose(pilot, f"#form-{role.value} #goal-{goal.id}", rating)
+    app.screen.query_one(f"#form-{role.value} #goal-ratings").focus()
+    for rating in ratings:  # one key a goal, top to bottom
+        await pilot.press(str(rating), "down")
     await choose(pilot, f"#form-{role.value} #match_rating", match)
     app.screen.query_one(f"#form-{role.value} #what_worked").focus()
     await pilot.press(*worked)
@@ -135,3 +136,57 @@ def test_side_by_side_snapshot(snap_compare: Any, journal: Journal) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(journal=journal), terminal_size=SIZE, run_before=show)
+
+
+async def test_goals_are_rated_in_one_table_by_key_click_and_comment(
+        app: MentorJournalApp, journal: Journal) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        table = app.screen.query_one("#form-protege #goal-ratings", GoalRatings)
+        first, second = table.goals[:2]
+        table.focus()
+        await pilot.press("4", "0", "3")  # rated, cleared, rated again
+        await pilot.press("tab", *"clear [b]win[/b]")  # the comment field follows the cursor
+        assert "[b]win[/b]" in str(table.get_row_at(0)[2])
+        await pilot.click("#form-protege #goal-ratings", offset=(3, 2))  # the second goal
+        await pilot.click("#form-protege #goal-ratings", offset=(3, 2))  # again: 1
+        await pilot.click("#form-protege #goal-ratings", offset=(3, 2))  # and 2
+        assert app.screen.query_one("#form-protege #goal-comment", Input).value == ""
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        saved = evaluation_for(journal, Role.PROTEGE, CLOSING)
+        assert saved is not None
+        ratings = {r.goal_id: (r.rating, r.comment) for r in saved.goal_ratings}
+        assert ratings[first.id] == (3, "clear [b]win[/b]") and ratings[second.id] == (2, "")
+
+
+async def test_hundreds_of_goals_make_one_table_not_thousands_of_widgets(
+        app: MentorJournalApp, journal: Journal) -> None:
+    with journal.batch():
+        for n in range(300):
+            journal.add(Goal(title=f"Goal {n}"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EvaluationScreen)
+        assert len(app.screen.query("*")) < 400  # was ~17,000 widgets, seconds to mount
+
+
+def test_form_snapshot(snap_compare: Any, journal: Journal) -> None:
+    """The protégé's form: goals rated in one table, the comment field under it."""
+    from mentorjournal.app import make_app
+
+    async def fill(pilot: Pilot[None]) -> None:
+        await pilot.press("e")
+        await pilot.pause()
+        pilot.app.screen.query_one("#form-protege #goal-ratings").focus()
+        await pilot.press("4", "down", "2", "up", "tab", *"Ran the workshop twice")
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(make_app(journal=journal), terminal_size=SIZE, run_before=fill)

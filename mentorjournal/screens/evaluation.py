@@ -52,13 +52,10 @@ class EvaluationScreen(SectionScreen):
                     yield from self._partner_pane(role)
             with TabPane("Side by side", id="shared"), VerticalScroll():
                 yield from self._shared_pane()
-            with TabPane("Evidence", id="evidence"), VerticalScroll():
-                goals = rules.evaluated_goals(self.journal)
-                if not goals:
+            with TabPane("Evidence", id="evidence"), VerticalScroll(id="evidence-list"):
+                if not rules.evaluated_goals(self.journal):
                     yield Static("No goals yet: the evidence appears here as goals, meetings "
                                  "and wins are recorded.", markup=False, classes="empty-state")
-                for goal in goals:
-                    yield GoalPortfolio(rules.portfolio(self.journal, goal))
         yield Footer()
 
     def _status_line(self) -> Content:
@@ -121,6 +118,15 @@ class EvaluationScreen(SectionScreen):
         forms = self.query(f"#form-{role.value}").results(EvaluationForm)
         form = next(forms, None)
         return form.read() if form else None
+
+    @on(TabbedContent.TabActivated, pane="#evidence")
+    def _show_evidence(self) -> None:
+        """The evidence is built when its tab is first shown: one panel a goal, and a
+        ten-year journal has hundreds of goals."""
+        evidence = self.query_one("#evidence-list", VerticalScroll)
+        if not evidence.children:
+            items = rules.portfolios(self.journal, rules.evaluated_goals(self.journal))
+            evidence.mount_all(GoalPortfolio(item) for item in items)
 
     @on(Button.Pressed, "#draft-mentor, #draft-protege")
     def _draft_pressed(self, event: Button.Pressed) -> None:

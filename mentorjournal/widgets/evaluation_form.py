@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
 
-from mentorjournal.evaluation import TEXT_QUESTIONS, rating_of
-from mentorjournal.model import Evaluation, Goal, GoalRating
+from mentorjournal.evaluation import TEXT_QUESTIONS
+from mentorjournal.model import Evaluation, Goal
 from mentorjournal.textsafe import printable
+from mentorjournal.widgets.goal_ratings import RATING_WORDS, GoalRatings
 
-RATINGS = [("1 · not at all", 1), ("2 · a little", 2), ("3 · partly", 3), ("4 · mostly", 4),
-           ("5 · fully", 5)]
+RATINGS = [(f"{n} · {words}", n) for n, words in RATING_WORDS.items()]
 
 
 class EvaluationForm(Vertical):
@@ -23,10 +24,7 @@ class EvaluationForm(Vertical):
     DEFAULT_CSS = """
     EvaluationForm {
         height: auto;
-        .goal-row { height: auto; }
-        .goal-row Select { width: 24; }
-        .goal-row Input { width: 1fr; }
-        .goal-title { margin-top: 1; text-style: bold; }
+        #goal-help { margin-top: 1; color: $text-muted; }
         TextArea { height: 5; }
         Label { margin-top: 1; color: $text-muted; }
     }
@@ -40,14 +38,12 @@ class EvaluationForm(Vertical):
     def compose(self) -> ComposeResult:
         if not self.goals:
             yield Static("No goals to rate yet: the questions below still apply.", markup=False)
-        for goal in self.goals:
-            rating, comment = rating_of(self.evaluation, goal.id)
-            yield Static(Content(printable(goal.title)), classes="goal-title")
-            with Horizontal(classes="goal-row"):
-                yield Select(RATINGS, value=rating if rating else Select.NULL,
-                             prompt="How far reached?", id=f"goal-{goal.id}")
-                yield Input(comment, placeholder="A comment on this goal",
-                            id=f"goal-comment-{goal.id}")
+        else:
+            yield Static("How far was each goal reached? 1–5 rate the goal under the cursor, "
+                         "0 clears, Enter or a click steps the rating; the comment below "
+                         "is the highlighted goal's.", id="goal-help", markup=False)
+            yield GoalRatings(self.goals, self.evaluation, id="goal-ratings")
+            yield Input(placeholder="A comment on the highlighted goal", id="goal-comment")
         yield Label("How did the match work for you?")
         yield Select(RATINGS, value=self.evaluation.match_rating or Select.NULL,
                      prompt="Rate the match", id="match_rating")
@@ -55,18 +51,27 @@ class EvaluationForm(Vertical):
             yield Label(question)
             yield TextArea(getattr(self.evaluation, field), id=field, soft_wrap=True)
 
+    @on(DataTable.RowHighlighted, "#goal-ratings")
+    def _show_comment(self) -> None:
+        goal = self.query_one(GoalRatings).current
+        field = self.query_one("#goal-comment", Input)
+        with field.prevent(Input.Changed):
+            field.value = self.query_one(GoalRatings).comment_of(goal) if goal else ""
+        field.border_title = Content(printable(goal.title)) if goal else None
+
+    @on(Input.Changed, "#goal-comment")
+    def _comment_typed(self, event: Input.Changed) -> None:
+        table = self.query_one(GoalRatings)
+        if table.current is not None:
+            table.set_comment(table.current, event.value)
+
     def read(self) -> Evaluation:
         """The evaluation as now filled in (not yet validated or saved)."""
-        ratings = []
-        for goal in self.goals:
-            value = self.query_one(f"#goal-{goal.id}", Select).value
-            comment = self.query_one(f"#goal-comment-{goal.id}", Input).value
-            ratings.append(GoalRating(goal_id=goal.id, comment=comment,
-                                      rating=value if isinstance(value, int) else None))
+        ratings = self.query_one(GoalRatings).ratings() if self.goals else ()
         match = self.query_one("#match_rating", Select).value
         answers = {field: self.query_one(f"#{field}", TextArea).text
                    for field, _question in TEXT_QUESTIONS}
         return dataclasses.replace(
-            self.evaluation, goal_ratings=tuple(ratings),
+            self.evaluation, goal_ratings=ratings,
             match_rating=match if isinstance(match, int) else None, **answers,
         )
