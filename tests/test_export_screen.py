@@ -110,3 +110,13 @@ def test_the_preview_stops_at_an_item_boundary() -> None:
     assert preview.count("### Item") == 24 and "all 1602 lines" in preview[-80:]
     assert "### Item 23\n\nline\n\n\n---" in preview
     assert preview_of("short\n") == "short\n"
+
+
+def test_the_views_stop_near_their_limits_and_say_so() -> None:
+    from mentorjournal.screens.export import SOURCE_LINES
+
+    text = "".join(f"### Item {n}\n\nline\n\n" for n in range(5_000))
+    source = preview_of(text, SOURCE_LINES)
+    assert source.count("\n") < SOURCE_LINES + 5
+    assert source.rstrip().endswith(f"the file holds all {text.count(chr(10))} lines._")
+    assert preview_of("short\n", SOURCE_LINES) == "short\n"
