@@ -7,7 +7,7 @@ import contextlib
 import gc
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -87,7 +87,9 @@ class MentorJournalApp(App[None]):
         """Open, parse and check the journal file off the UI thread."""
         assert self.path is not None
         try:
-            journal = Journal.open(self.path, readonly=readonly, today=self.today, verify=False)
+            with _reading_journal():
+                journal = Journal.open(self.path, readonly=readonly, today=self.today,
+                                       verify=False)
         except JournalError as error:
             self.call_from_thread(self._journal_failed, error)
             return
@@ -99,7 +101,8 @@ class MentorJournalApp(App[None]):
         sections ready."""
         if not journal.verified:
             try:
-                journal.verify()
+                with _reading_journal():
+                    journal.verify()
             except JournalError as error:
                 self.call_from_thread(self._journal_unreadable, journal, error)
                 return
@@ -335,6 +338,25 @@ def _prepare_sections(journal: Journal) -> None:
         if get_current_worker().is_cancelled:  # the app is quitting
             return
         section.load().prepare(journal)
+
+
+@contextlib.contextmanager
+def _reading_journal() -> Iterator[None]:
+    """No cyclic garbage collection while the journal is read, and what was read is then
+    kept out of later collections (`_settle_memory`).
+
+    Reading a ten-year journal makes ~100,000 long-lived objects: the collector's passes
+    over them found nothing and cost ~30 ms of the start-up (a bare Textual app spends
+    none in full passes).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        _settle_memory()
+        if enabled:
+            gc.enable()
 
 
 def _settle_memory() -> None:
