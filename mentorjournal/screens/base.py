@@ -61,8 +61,8 @@ class JournalAccess:
         A signal left on unmount, not `watch(app, ...)`: Textual keeps a watcher, and so
         the whole closed screen, until the watched value next changes.
         """
-        self.mj.review_together_signal.subscribe(  # type: ignore[arg-type]
-            self, callback, immediate=True)  # private text must not stay a frame longer
+        self.mj.review_together_signal.subscribe(
+            self, callback, immediate=True)  # type: ignore[arg-type]  # not a frame later
 
     def on_unmount(self) -> None:
         self.mj.review_together_signal.unsubscribe(self)  # type: ignore[arg-type]

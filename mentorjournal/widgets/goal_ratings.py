@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.binding import Binding
 from textual.content import Content
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from mentorjournal.evaluation import rating_of
@@ -92,8 +93,8 @@ class GoalRatings(DataTable[Content]):
     def _set(self, goal: Goal, rating: int | None, comment: str) -> None:
         self.values[goal.id] = (rating, comment)
         row = self.goals.index(goal)
-        self.update_cell_at((row, 1), rating_cell(rating))
-        self.update_cell_at((row, 2), text_cell(comment, self._comment_width))
+        self.update_cell_at(Coordinate(row, 1), rating_cell(rating))
+        self.update_cell_at(Coordinate(row, 2), text_cell(comment, self._comment_width))
 
     @on(DataTable.RowSelected)
     def _step(self, event: DataTable.RowSelected) -> None:

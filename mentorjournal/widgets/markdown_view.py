@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -113,7 +114,7 @@ class _Themed:
             lines = self._lines[options.max_width] = list(self._render(console, options))
         yield from lines
 
-    def _render(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def _render(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
         with console.use_theme(self.theme):
             for text, style, control in console.render(self.renderable, options):
                 if style is not None and style.link:
