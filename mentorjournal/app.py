@@ -353,8 +353,8 @@ def _reading_journal() -> Iterator[None]:
     gc.disable()
     try:
         yield
+        _settle_memory()  # only what was read in full: a failed read's garbage is collected
     finally:
-        _settle_memory()
         if enabled:
             gc.enable()
 

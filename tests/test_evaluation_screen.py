@@ -161,6 +161,11 @@ async def test_goals_are_rated_in_one_table_by_key_click_and_comment(
         assert saved is not None
         ratings = {r.goal_id: (r.rating, r.comment) for r in saved.goal_ratings}
         assert ratings[first.id] == (3, "clear [b]win[/b]") and ratings[second.id] == (2, "")
+        table = app.screen.query_one("#form-protege #goal-ratings", GoalRatings)  # recomposed
+        assert table.values[first.id] == (3, "clear [b]win[/b]")  # the saved draft, shown again
+        table.focus()
+        await pilot.press("5", "enter")  # after 5, Enter (or a click) clears it
+        assert table.values[first.id] == (None, "clear [b]win[/b]")
 
 
 async def test_hundreds_of_goals_make_one_table_not_thousands_of_widgets(

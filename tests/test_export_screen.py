@@ -120,3 +120,8 @@ def test_the_views_stop_near_their_limits_and_say_so() -> None:
     assert source.count("\n") < SOURCE_LINES + 5
     assert source.rstrip().endswith(f"the file holds all {text.count(chr(10))} lines._")
     assert preview_of("short\n", SOURCE_LINES) == "short\n"
+
+
+def test_a_long_item_does_not_empty_the_view() -> None:
+    text = "### Short\n\nline\n\n### Long\n\n" + "".join(f"line {n}\n" for n in range(5_000))
+    assert preview_of(text, 1_000).count("\n") > 900  # cut at the limit, not at "### Long"

@@ -55,13 +55,13 @@ def open_export(app: MentorJournalApp) -> None:
 
 
 def preview_of(text: str, limit: int = PREVIEW_LINES) -> str:
-    """The start of the export, cut before an item heading once it passes `limit` lines."""
+    """The start of the export: `limit` lines, cut before an item heading if one is near."""
     cut = -1
     for _ in range(limit):
         cut = text.find("\n", cut + 1)
         if cut < 0:
             return text
-    boundary = text.rfind("\n### ", 0, cut)
+    boundary = text.rfind("\n### ", cut * 4 // 5, cut)  # an item heading in the last fifth
     head = text[: boundary if boundary > 0 else cut]
     total = text.count("\n")
     return f"{head}\n\n---\n\n_The preview stops here; the file holds all {total} lines._\n"

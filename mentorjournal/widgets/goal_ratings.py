@@ -36,7 +36,8 @@ class GoalRatings(DataTable[Content]):
 
     One table instead of a Select and an Input per goal: a ten-year journal has hundreds of
     goals, and thousands of form widgets took seconds to mount. 1–5 rate the goal under the
-    cursor (0 clears it); a click on a rating, or Enter on it, steps it from 1 to 5. The
+    cursor (0 clears it); a click on the highlighted goal, or Enter, steps its rating from
+    1 to 5, then back to none. The
     comment is typed in the form's comment field, which follows the cursor (`comment_of`).
     """
 
@@ -85,25 +86,23 @@ class GoalRatings(DataTable[Content]):
     def action_rate(self, rating: int) -> None:
         goal = self.current
         if goal is not None:
-            self._set(goal, rating or None, self.comment_of(goal))
+            self._set(self.cursor_row, rating or None, self.comment_of(goal))
 
     def set_comment(self, goal: Goal, comment: str) -> None:
-        self._set(goal, self.values[goal.id][0], comment)
+        self._set(self.goals.index(goal), self.values[goal.id][0], comment)
 
-    def _set(self, goal: Goal, rating: int | None, comment: str) -> None:
-        self.values[goal.id] = (rating, comment)
-        row = self.goals.index(goal)
+    def _set(self, row: int, rating: int | None, comment: str) -> None:
+        self.values[self.goals[row].id] = (rating, comment)
         self.update_cell_at(Coordinate(row, 1), rating_cell(rating))
         self.update_cell_at(Coordinate(row, 2), text_cell(comment, self._comment_width))
 
     @on(DataTable.RowSelected)
     def _step(self, event: DataTable.RowSelected) -> None:
-        """Enter, or a click on the row under the cursor: the next rating, 5 wraps to 1."""
+        """Enter, or a click on the row under the cursor: the next rating, after 5 none."""
         event.stop()
-        goal = self.current
-        if goal is not None:
-            rating = self.values[goal.id][0]
-            self.action_rate((rating or 0) % 5 + 1)
+        row = event.cursor_row  # the row selected, even if the cursor has moved on since
+        rating, comment = self.values[self.goals[row].id]
+        self._set(row, None if rating == 5 else (rating or 0) + 1, comment)
 
     def ratings(self) -> tuple[GoalRating, ...]:
         return tuple(GoalRating(goal_id=goal.id, rating=self.values[goal.id][0],
