@@ -110,10 +110,6 @@ class Portfolio:
     adjustments: tuple[Adjustment, ...]
 
 
-def portfolio(journal: Journal, goal: Goal) -> Portfolio:
-    return portfolios(journal, [goal])[0]
-
-
 def portfolios(journal: Journal, goals: list[Goal]) -> list[Portfolio]:
     """Each goal's portfolio, reading the meetings and wins once for all of them."""
     meetings: dict[int, list[Meeting]] = defaultdict(list)

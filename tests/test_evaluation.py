@@ -77,7 +77,7 @@ def test_talking_points_are_ratings_two_or_more_apart() -> None:
 
 def test_portfolio_of_a_demo_goal_lists_its_record(journal: Journal) -> None:
     goal = journal.goals()[0]
-    item = rules.portfolio(journal, goal)
+    (item,) = rules.portfolios(journal, [goal])
     assert len(item.objectives) == 4
     assert item.meetings and all(goal.id in m.goal_ids for m in item.meetings)
     assert [m.held_on for m in item.meetings] == sorted(m.held_on for m in item.meetings)

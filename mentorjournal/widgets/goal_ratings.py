@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 
 from mentorjournal.evaluation import rating_of
 from mentorjournal.model import Evaluation, Goal, GoalRating
-from mentorjournal.textsafe import printable
+from mentorjournal.win_rules import one_line
 
 RATING_WORDS = {1: "not at all", 2: "a little", 3: "partly", 4: "mostly", 5: "fully"}
 RATING_WIDTH = 22
@@ -25,10 +25,10 @@ def rating_cell(rating: int | None) -> Content:
 
 def text_cell(text: str, width: int) -> Content:
     """One line of literal text, cut with an ellipsis to `width`."""
-    line = " ".join(text.split())
+    line = one_line(text)
     if not line:
         return Content.styled("–", "dim")
-    return Content(printable(line)).truncate(width, ellipsis=True)
+    return Content(line).truncate(width, ellipsis=True)
 
 
 class GoalRatings(DataTable[Content]):
