@@ -30,9 +30,9 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]  # this checkout's mentorjournal, not the installed one
 from heavy_journal import TODAY, build_heavy  # noqa: E402
 
-from mentorjournal.journal import Journal  # noqa: E402
-from mentorjournal.model import JournalEntry  # noqa: E402
-from mentorjournal.store import atomic_write  # noqa: E402
+from mentorjournal.core.journal import Journal  # noqa: E402
+from mentorjournal.core.model import JournalEntry  # noqa: E402
+from mentorjournal.storage.store import atomic_write  # noqa: E402
 
 TARGETS = {"start_ratio": 1.25, "save_ratio": 2.0, "export_vs_jrnl": 0.5,
            "peak_rss_mib": 100.0, "open_screen_ms": 100.0, "keystroke_ms": 50.0}
@@ -181,7 +181,7 @@ def drawn(widget: Any) -> str:
 
 def _section_shown(app: Any, section: str, journal: Journal) -> Callable[[], bool]:
     """True once the section's screen draws its newest item and that item in full."""
-    from mentorjournal.model import Meeting
+    from mentorjournal.core.model import Meeting
 
     if section == "meetings":
         newest = max(journal.records(Meeting), key=lambda m: (m.held_on, m.id))

@@ -15,8 +15,8 @@ import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from mentorjournal.journal import Journal
-from mentorjournal.model import (
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import (
     AgreementVersion,
     CheckIn,
     Evaluation,

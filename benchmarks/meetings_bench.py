@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's package
 from mentorjournal.app import make_app  # noqa: E402
-from mentorjournal.journal import Journal  # noqa: E402
-from mentorjournal.meeting_rules import MeetingFilter  # noqa: E402
-from mentorjournal.screens.meetings import MeetingsScreen  # noqa: E402
+from mentorjournal.core.journal import Journal  # noqa: E402
+from mentorjournal.core.meetings import MeetingFilter  # noqa: E402
+from mentorjournal.screens.meetings_screen import MeetingsScreen  # noqa: E402
 
 TODAY = date(2026, 11, 25)
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from mentorjournal.cli import main
+from mentorjournal.cli.main import main
 
 raise SystemExit(main())

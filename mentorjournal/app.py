@@ -20,24 +20,25 @@ from textual.screen import ModalScreen
 from textual.signal import Signal
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from mentorjournal import store as store_module
 from mentorjournal.commands import JournalCommands
-from mentorjournal.errors import (
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import Win, WinSize
+from mentorjournal.core.sections import SECTIONS
+from mentorjournal.core.text import printable
+from mentorjournal.core.wins import one_line
+from mentorjournal.saver import SaveQueue
+from mentorjournal.screens import section_screen
+from mentorjournal.screens.help import HelpModal
+from mentorjournal.screens.home_screen import HomeScreen
+from mentorjournal.screens.setup import PairSetupModal
+from mentorjournal.storage.backups import backups_of, quarantine, restore_backup
+from mentorjournal.storage.errors import (
     JournalDamaged,
     JournalError,
     JournalLocked,
     JournalNotWritable,
 )
-from mentorjournal.journal import Journal
-from mentorjournal.model import Win, WinSize
-from mentorjournal.saver import SaveQueue
-from mentorjournal.screens.help import HelpModal
-from mentorjournal.screens.home import HomeScreen
-from mentorjournal.screens.setup import PairSetupModal
-from mentorjournal.sections import SECTION_BY_NAME, SECTIONS
-from mentorjournal.textsafe import printable
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
-from mentorjournal.win_rules import one_line
 
 
 class MentorJournalApp(App[None]):
@@ -153,7 +154,7 @@ class MentorJournalApp(App[None]):
             )
 
     def _offer_repair(self, error: JournalDamaged) -> None:
-        backups = store_module.backups_of(error.path)
+        backups = backups_of(error.path)
         choices = [Choice("quit", "Quit, change nothing", "primary")]
         if backups:
             choices.append(Choice("restore", f"Restore {backups[0].name}", "warning"))
@@ -168,9 +169,9 @@ class MentorJournalApp(App[None]):
         """Carry out the user's choice for an unreadable journal (never without consent)."""
         try:
             if choice == "restore" and backups:
-                store_module.restore_backup(path, backups[0])
+                restore_backup(path, backups[0])
             elif choice == "aside":
-                moved = store_module.quarantine(path)
+                moved = quarantine(path)
                 self.call_from_thread(self.notify, f"The damaged journal is now {moved}",
                                       markup=False, timeout=15)
             else:
@@ -261,7 +262,7 @@ class MentorJournalApp(App[None]):
         if self.journal is None or self.journal.pair() is None:
             return
         self.go_home()
-        self.push_screen(SECTION_BY_NAME[name].screen())
+        self.push_screen(section_screen(name)())
 
     def action_open_section(self, name: str) -> None:
         self.open_section(name)
@@ -337,7 +338,7 @@ def _prepare_sections(journal: Journal) -> None:
     for section in SECTIONS:
         if get_current_worker().is_cancelled:  # the app is quitting
             return
-        section.load().prepare(journal)
+        section_screen(section.name).prepare(journal)
 
 
 @contextlib.contextmanager

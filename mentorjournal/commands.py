@@ -11,8 +11,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from mentorjournal.sections import SECTIONS
-from mentorjournal.textsafe import printable
+from mentorjournal.core.sections import SECTIONS
+from mentorjournal.core.text import printable
 
 if TYPE_CHECKING:
     from mentorjournal.app import MentorJournalApp
@@ -60,7 +60,7 @@ class JournalCommands(Provider):
 
 
 def _open_export(app: MentorJournalApp) -> None:
-    from mentorjournal.screens.export import open_export  # loaded when first used
+    from mentorjournal.screens.export_screen import open_export  # loaded when first used
 
     open_export(app)
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from mentorjournal.errors import JournalError, SaveFailed
+from mentorjournal.storage.errors import JournalError, SaveFailed
 
 if TYPE_CHECKING:
     from textual.app import App

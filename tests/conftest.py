@@ -14,9 +14,9 @@ from textual.geometry import Region
 from textual.widget import Widget
 
 from mentorjournal.app import MentorJournalApp, make_app
-from mentorjournal.demo import build_demo
-from mentorjournal.journal import Journal
-from mentorjournal.model import JournalEntry, Pair, Role
+from mentorjournal.core.demo import build_demo
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import JournalEntry, Pair, Role
 
 TODAY = date(2026, 11, 25)
 """Every test runs on this day; snapshots depend on it."""

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from mentorjournal.agreement_rules import (
+from mentorjournal.core.agreement import (
     SECTIONS,
     agreement_state,
     diff_versions,
@@ -16,10 +16,10 @@ from mentorjournal.agreement_rules import (
     normalise_name,
     parse_agreement,
 )
-from mentorjournal.errors import ValidationError
-from mentorjournal.journal import Journal
-from mentorjournal.model import AgreementVersion, MeetingMode, Role, Signature
-from mentorjournal.queries import agreement_status, home_summaries
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import AgreementVersion, MeetingMode, Role, Signature
+from mentorjournal.core.summaries import agreement_status, home_summaries
 from tests.conftest import HOSTILE, TODAY, open_journal
 
 NOON = datetime(2026, 11, 20, 12)

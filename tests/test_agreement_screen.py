@@ -6,13 +6,13 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, TextArea
 
 from mentorjournal.app import MentorJournalApp
-from mentorjournal.journal import Journal
-from mentorjournal.model import AgreementVersion, MeetingMode, Role
-from mentorjournal.queries import agreement_status
-from mentorjournal.screens.agreement import AgreementScreen
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import AgreementVersion, MeetingMode, Role
+from mentorjournal.core.summaries import agreement_status
+from mentorjournal.core.text import printable
 from mentorjournal.screens.agreement_dialogs import SignModal, VersionsModal
 from mentorjournal.screens.agreement_forms import AgreementFormModal, GuidedAgreementModal
-from mentorjournal.textsafe import printable
+from mentorjournal.screens.agreement_screen import AgreementScreen
 from tests.conftest import HOSTILE, SIZE
 from tests.test_app import screen_text
 

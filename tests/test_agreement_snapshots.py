@@ -9,8 +9,8 @@ from typing import Any
 from textual.pilot import Pilot
 
 from mentorjournal.app import make_app
-from mentorjournal.journal import Journal
-from mentorjournal.model import AgreementVersion, MeetingMode, Role, Signature
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import AgreementVersion, MeetingMode, Role, Signature
 from tests.conftest import HOSTILE, SIZE, TODAY
 
 

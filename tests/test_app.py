@@ -7,12 +7,12 @@ from pathlib import Path
 from textual.widgets import Input
 
 from mentorjournal.app import MentorJournalApp, make_app
-from mentorjournal.journal import Journal
-from mentorjournal.model import Pair, Win
-from mentorjournal.screens.home import HomeScreen
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import Pair, Win
+from mentorjournal.core.sections import SECTIONS
+from mentorjournal.core.text import printable
+from mentorjournal.screens.home_screen import HomeScreen
 from mentorjournal.screens.setup import PairSetupModal
-from mentorjournal.sections import SECTIONS
-from mentorjournal.textsafe import printable
 from mentorjournal.widgets.choice_modal import ChoiceModal
 from tests.conftest import HOSTILE, SIZE, TODAY, fixed_today, open_journal, screen_text
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from mentorjournal import capture
-from mentorjournal.cli import main
-from mentorjournal.errors import SaveFailed
-from mentorjournal.model import Goal, Homework, Meeting, Pair, Role, Win
+from mentorjournal.cli.main import main
+from mentorjournal.core import capture
+from mentorjournal.core.model import Goal, Homework, Meeting, Pair, Role, Win
+from mentorjournal.storage.errors import SaveFailed
 from tests.conftest import TODAY, open_journal
 
 ROOT = Path(__file__).parent.parent

@@ -14,7 +14,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from mentorjournal.cli import main
+from mentorjournal.cli.main import main
 from tests.test_capture import db, run  # noqa: F401 - the fixture is used by name
 
 

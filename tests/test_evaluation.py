@@ -6,10 +6,10 @@ import dataclasses
 
 import pytest
 
-from mentorjournal import evaluation as rules
-from mentorjournal.errors import ValidationError
-from mentorjournal.journal import Journal
-from mentorjournal.model import Evaluation, EvaluationKind, GoalRating, Role
+from mentorjournal.core import evaluation as rules
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import Evaluation, EvaluationKind, GoalRating, Role
 
 CLOSING = EvaluationKind.CLOSING
 

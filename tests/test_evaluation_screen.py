@@ -8,10 +8,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, TabbedContent
 
 from mentorjournal.app import MentorJournalApp
-from mentorjournal.evaluation import evaluation_for, is_shared
-from mentorjournal.journal import Journal
-from mentorjournal.model import EvaluationKind, Goal, Role
-from mentorjournal.screens.evaluation import EvaluationScreen
+from mentorjournal.core.evaluation import evaluation_for, is_shared
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import EvaluationKind, Goal, Role
+from mentorjournal.screens.evaluation_screen import EvaluationScreen
 from mentorjournal.widgets.goal_ratings import GoalRatings
 from tests.conftest import SIZE, screen_text
 
@@ -117,9 +117,9 @@ async def test_evidence_lists_a_goals_meetings_and_wins(app: MentorJournalApp) -
 
 
 def test_side_by_side_snapshot(snap_compare: Any, journal: Journal) -> None:
-    from mentorjournal import evaluation as rules
     from mentorjournal.app import make_app
-    from mentorjournal.model import Evaluation, GoalRating
+    from mentorjournal.core import evaluation as rules
+    from mentorjournal.core.model import Evaluation, GoalRating
 
     goals = journal.goals()
     for role, ratings, worked in ((Role.MENTOR, [4, 4, 5, 3], "The walks by the river."),

@@ -15,12 +15,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from mentorjournal.demo import build_demo
-from mentorjournal.errors import ValidationError
-from mentorjournal.export import EXPORT_SECTIONS, ExportOptions, export_markdown, parse_sections
-from mentorjournal.journal import Journal
-from mentorjournal.markdown_text import cell, code, fenced, inline, user_markdown
-from mentorjournal.model import (
+from mentorjournal.core.demo import build_demo
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import (
     CheckIn,
     Evaluation,
     EvaluationKind,
@@ -36,7 +34,10 @@ from mentorjournal.model import (
     Role,
     Win,
 )
-from mentorjournal.store import JournalStore
+from mentorjournal.export.document import export_markdown
+from mentorjournal.export.markdown import cell, code, fenced, inline, user_markdown
+from mentorjournal.export.options import EXPORT_SECTIONS, ExportOptions, parse_sections
+from mentorjournal.storage.store import JournalStore
 from tests.conftest import HOSTILE, TODAY, fixed_today, open_journal
 
 GOLDEN = Path(__file__).parent / "golden" / "demo-export.md"

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from mentorjournal.demo import build_demo
-from mentorjournal.export import ExportOptions, export_markdown
-from mentorjournal.journal import Journal
+from mentorjournal.core.demo import build_demo
+from mentorjournal.core.journal import Journal
+from mentorjournal.export.document import export_markdown
+from mentorjournal.export.options import ExportOptions
 from tests.conftest import open_journal
 from tests.test_cli import run
 

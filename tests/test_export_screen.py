@@ -7,9 +7,10 @@ from pathlib import Path
 from textual.widgets import Checkbox, Input, Static
 
 from mentorjournal.app import MentorJournalApp
-from mentorjournal.export import ExportOptions, export_markdown
-from mentorjournal.journal import Journal
-from mentorjournal.screens.export import ExportScreen, preview_of
+from mentorjournal.core.journal import Journal
+from mentorjournal.export.document import export_markdown
+from mentorjournal.export.options import ExportOptions
+from mentorjournal.screens.export_screen import ExportScreen, preview_of
 from mentorjournal.widgets.choice_modal import ChoiceModal
 from mentorjournal.widgets.markdown_view import MarkdownView
 from tests.conftest import SIZE
@@ -113,7 +114,7 @@ def test_the_preview_stops_at_an_item_boundary() -> None:
 
 
 def test_the_views_stop_near_their_limits_and_say_so() -> None:
-    from mentorjournal.screens.export import SOURCE_LINES
+    from mentorjournal.screens.export_screen import SOURCE_LINES
 
     text = "".join(f"### Item {n}\n\nline\n\n" for n in range(5_000))
     source = preview_of(text, SOURCE_LINES)

@@ -8,8 +8,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from mentorjournal.app import make_app
-from mentorjournal.journal import Journal
-from mentorjournal.model import Goal, Meeting
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import Goal, Meeting
 from tests.conftest import HOSTILE, SIZE, TODAY
 
 

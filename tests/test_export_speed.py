@@ -7,9 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from mentorjournal.export import ExportOptions, export_markdown
-from mentorjournal.journal import Journal
-from mentorjournal.model import (
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import (
     CheckIn,
     Goal,
     Homework,
@@ -20,7 +19,9 @@ from mentorjournal.model import (
     Pair,
     Win,
 )
-from mentorjournal.store import JournalStore
+from mentorjournal.export.document import export_markdown
+from mentorjournal.export.options import ExportOptions
+from mentorjournal.storage.store import JournalStore
 from tests.conftest import TODAY, fixed_today
 
 BUDGET = 0.2

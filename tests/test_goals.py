@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mentorjournal import goal_rules
-from mentorjournal.errors import ValidationError
-from mentorjournal.goal_rules import GoalFilter
-from mentorjournal.journal import Journal
-from mentorjournal.model import Adjustment, Goal, GoalStatus, Objective, Win, WinSize
+from mentorjournal.core import goals as goal_rules
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.goals import GoalFilter
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import Adjustment, Goal, GoalStatus, Objective, Win, WinSize
 from tests.conftest import HOSTILE, TODAY
 
 

@@ -9,11 +9,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from mentorjournal.app import MentorJournalApp, make_app
-from mentorjournal.goal_rules import GoalFilter
-from mentorjournal.journal import Journal
-from mentorjournal.model import Goal, GoalStatus, Objective
+from mentorjournal.core.goals import GoalFilter
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import Goal, GoalStatus, Objective
 from mentorjournal.screens.goal_forms import AchievedModal, GoalFormModal, ObjectiveModal
-from mentorjournal.screens.goals import GoalsScreen
+from mentorjournal.screens.goals_screen import GoalsScreen
 from mentorjournal.widgets.choice_modal import ChoiceModal
 from mentorjournal.widgets.goal_list import GoalList
 from mentorjournal.widgets.objective_checklist import ObjectiveChecklist

@@ -19,11 +19,11 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from mentorjournal.app import make_app
-from mentorjournal.journal import Journal
-from mentorjournal.model import Pair
+from mentorjournal.core.entries import BUILT_IN_PROMPTS, DRAFT_ENTRY
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import Pair
 from mentorjournal.screens.entry_editor import EntryEditorModal
 from mentorjournal.widgets.choice_modal import ChoiceModal
-from mentorjournal.writing import BUILT_IN_PROMPTS, DRAFT_ENTRY
 from tests.conftest import SIZE, open_journal
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")

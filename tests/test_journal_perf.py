@@ -10,11 +10,11 @@ from datetime import timedelta
 import pytest
 from textual.content import Content
 
-from mentorjournal import writing
 from mentorjournal.app import make_app
-from mentorjournal.journal import Journal
-from mentorjournal.model import JournalEntry
-from mentorjournal.screens.journal import JournalScreen
+from mentorjournal.core import entries as writing
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import JournalEntry
+from mentorjournal.screens.journal_screen import JournalScreen
 from mentorjournal.widgets import entry_view
 from mentorjournal.widgets.entry_view import EntryList, EntryOption
 from mentorjournal.widgets.markdown_view import MarkdownView

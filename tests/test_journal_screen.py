@@ -6,16 +6,16 @@ import pytest
 from textual.widgets import Input, OptionList, TextArea
 
 from mentorjournal.app import MentorJournalApp
-from mentorjournal.journal import Journal
-from mentorjournal.model import Draft, JournalEntry, VisionCard, VisionKind
+from mentorjournal.core.entries import BUILT_IN_PROMPTS, DRAFT_ENTRY
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import Draft, JournalEntry, VisionCard, VisionKind
 from mentorjournal.screens.entry_editor import EntryEditorModal
-from mentorjournal.screens.journal import JournalScreen
-from mentorjournal.screens.vision import VisionScreen
+from mentorjournal.screens.journal_screen import JournalScreen
+from mentorjournal.screens.vision_screen import VisionScreen
 from mentorjournal.widgets.choice_modal import ChoiceModal
 from mentorjournal.widgets.entry_view import MATCH_STYLE
 from mentorjournal.widgets.pick_modal import PickModal
 from mentorjournal.widgets.vision_card import VisionCardView
-from mentorjournal.writing import BUILT_IN_PROMPTS, DRAFT_ENTRY
 from tests.conftest import HOSTILE, SIZE, TODAY
 
 

@@ -8,11 +8,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from mentorjournal.dates import parse_date
-from mentorjournal.editor import EditorFailed, edit_text
-from mentorjournal.errors import ValidationError
-from mentorjournal.journal import Journal
-from mentorjournal.meeting_rules import (
+from mentorjournal.core.dates import parse_date
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.meetings import (
     DEBRIEF_TEMPLATE,
     HomeworkState,
     MeetingFilter,
@@ -30,7 +29,7 @@ from mentorjournal.meeting_rules import (
     settle_homework,
     strip_escapes,
 )
-from mentorjournal.model import (
+from mentorjournal.core.model import (
     CheckIn,
     Homework,
     HomeworkStatus,
@@ -40,6 +39,7 @@ from mentorjournal.model import (
     Win,
     WinSize,
 )
+from mentorjournal.storage.editor import EditorFailed, edit_text
 from tests.conftest import HOSTILE, TODAY
 
 WALK = Meeting(

@@ -9,11 +9,11 @@ import pytest
 from textual.widgets import _data_table
 
 from mentorjournal.app import make_app
-from mentorjournal.journal import Journal
-from mentorjournal.meeting_rules import MeetingFilter
-from mentorjournal.model import Homework, Meeting, MeetingMode
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.meetings import MeetingFilter
+from mentorjournal.core.model import Homework, Meeting, MeetingMode
 from mentorjournal.screens.homework import HomeworkModal
-from mentorjournal.screens.meetings import MeetingsScreen
+from mentorjournal.screens.meetings_screen import MeetingsScreen
 from mentorjournal.widgets.lazy_table import LazyTable
 from mentorjournal.widgets.meeting_table import MeetingTable, meeting_cells
 from tests.conftest import SIZE, TODAY

@@ -12,13 +12,13 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from mentorjournal.app import MentorJournalApp
-from mentorjournal.errors import SaveFailed
-from mentorjournal.journal import Journal
-from mentorjournal.meeting_rules import DEBRIEF_TEMPLATE, Settle
-from mentorjournal.model import Homework, HomeworkStatus, Meeting, MeetingMode, Role, WinSize
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.meetings import DEBRIEF_TEMPLATE, Settle
+from mentorjournal.core.model import Homework, HomeworkStatus, Meeting, MeetingMode, Role, WinSize
 from mentorjournal.screens.meeting_dialogs import FindMeetingsModal, PromoteWinModal
 from mentorjournal.screens.meeting_form import MeetingFormModal
-from mentorjournal.screens.meetings import MeetingsScreen
+from mentorjournal.screens.meetings_screen import MeetingsScreen
+from mentorjournal.storage.errors import SaveFailed
 from mentorjournal.widgets.choice_modal import ChoiceModal
 from mentorjournal.widgets.homework_editor import HomeworkItemRow
 from mentorjournal.widgets.markdown_view import MarkdownView

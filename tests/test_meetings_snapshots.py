@@ -7,8 +7,8 @@ from typing import Any
 from textual.pilot import Pilot
 
 from mentorjournal.app import make_app
-from mentorjournal.journal import Journal
-from mentorjournal.model import Homework, Meeting, MeetingMode
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import Homework, Meeting, MeetingMode
 from tests.conftest import HOSTILE, SIZE, TODAY
 
 

@@ -6,9 +6,9 @@ import html
 import re
 
 from mentorjournal.app import MentorJournalApp
-from mentorjournal.journal import Journal
-from mentorjournal.screens.home import HomeScreen
-from mentorjournal.sections import SECTIONS
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.sections import SECTIONS
+from mentorjournal.screens.home_screen import HomeScreen
 
 BIG = (160, 60)
 

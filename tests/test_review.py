@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from mentorjournal import review as rules
-from mentorjournal.journal import Journal
-from mentorjournal.model import Homework, Meeting, ReviewItem, ReviewMark, Win
+from mentorjournal.core import review as rules
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import Homework, Meeting, ReviewItem, ReviewMark, Win
 from tests.conftest import TODAY
 
 D = date(2026, 1, 1)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from mentorjournal.app import MentorJournalApp, make_app
-from mentorjournal.journal import Journal
-from mentorjournal.model import Review, ReviewMark
-from mentorjournal.screens.review import ReviewScreen, rating_chart
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import Review, ReviewMark
+from mentorjournal.screens.review_screen import ReviewScreen, rating_chart
 from mentorjournal.screens.review_stepper import ReviewStepperModal
 from tests.conftest import SIZE, screen_text
 

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from mentorjournal.demo import build_demo
-from mentorjournal.serve import app_command, is_local
+from mentorjournal.cli.serve_command import app_command, is_local
+from mentorjournal.core.demo import build_demo
 from tests.conftest import open_journal
 
 ROOT = Path(__file__).parent.parent

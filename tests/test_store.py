@@ -11,18 +11,19 @@ from pathlib import Path
 import orjson
 import pytest
 
-from mentorjournal import store as store_module
-from mentorjournal.errors import (
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import Pair, Win
+from mentorjournal.storage import store as store_module
+from mentorjournal.storage.backups import backups_of, quarantine, restore_backup
+from mentorjournal.storage.errors import (
     JournalDamaged,
     JournalFromFuture,
     JournalLocked,
     ReadOnlyJournal,
     SaveFailed,
-    ValidationError,
 )
-from mentorjournal.journal import Journal
-from mentorjournal.model import Pair, Win
-from mentorjournal.store import JournalStore, backups_of, quarantine, restore_backup
+from mentorjournal.storage.store import JournalStore
 from tests.conftest import TODAY, fixed_today, open_journal
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mentorjournal.textsafe import printable
+from mentorjournal.core.text import printable
 
 
 def test_escape_sequences_become_visible() -> None:

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from mentorjournal.errors import ValidationError
-from mentorjournal.journal import Journal
-from mentorjournal.model import Goal, JournalEntry, Meeting, Win, WinSize
-from mentorjournal.win_rules import (
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import Goal, JournalEntry, Meeting, Win, WinSize
+from mentorjournal.core.wins import (
     MAX_WIN_TEXT,
     Period,
     WinFilter,

@@ -7,16 +7,16 @@ from datetime import date, timedelta
 from rich.cells import cell_len
 
 from mentorjournal.app import MentorJournalApp, make_app
-from mentorjournal.journal import Journal
-from mentorjournal.model import JournalEntry, Win, WinSize
-from mentorjournal.screens.home import HomeScreen
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import JournalEntry, Win, WinSize
+from mentorjournal.core.wins import WinFilter
+from mentorjournal.screens.home_screen import HomeScreen
 from mentorjournal.screens.win_form import WinFormModal
-from mentorjournal.screens.wins import WinsScreen
+from mentorjournal.screens.wins_screen import WinsScreen
 from mentorjournal.widgets.choice_modal import ChoiceModal
 from mentorjournal.widgets.on_this_day import OnThisDay
 from mentorjournal.widgets.win_card import WinCard
 from mentorjournal.widgets.win_wall import WinWall
-from mentorjournal.win_rules import WinFilter
 from tests.conftest import SIZE, TODAY
 from tests.test_app import screen_text
 

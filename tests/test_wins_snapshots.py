@@ -8,8 +8,8 @@ from typing import Any
 from textual.pilot import Pilot
 
 from mentorjournal.app import make_app
-from mentorjournal.journal import Journal
-from mentorjournal.model import JournalEntry, Win, WinSize
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import JournalEntry, Win, WinSize
 from tests.conftest import SIZE
 from tests.test_wins_screen import add_hostile_wins
 

@@ -9,26 +9,25 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mentorjournal.errors import ValidationError
-from mentorjournal.journal import Journal
-from mentorjournal.model import Draft, JournalEntry, VisionCard, VisionKind
-from mentorjournal.writing import (
+from mentorjournal.core.entries import (
     BUILT_IN_PROMPTS,
     DRAFT_ENTRY,
     EntryFilter,
     describe_draft,
     filter_entries,
-    is_openable_url,
     journal_stats,
     match_spans,
     parse_tags,
-    reorder,
     safe_text,
     snippet,
     tags_and_moods,
     word_count,
     writing_streak,
 )
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import Draft, JournalEntry, VisionCard, VisionKind
+from mentorjournal.core.vision import is_openable_url, reorder
 from tests.conftest import TODAY, open_journal
 
 

@@ -12,15 +12,15 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from mentorjournal.agreement_rules import (
+from mentorjournal.core.agreement import (
     agreement_state,
     check_signature,
     diff_versions,
     missing_signers,
 )
-from mentorjournal.errors import ValidationError
-from mentorjournal.journal import MAX_NAME
-from mentorjournal.model import AgreementVersion, Role
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.journal import MAX_NAME
+from mentorjournal.core.model import AgreementVersion, Role
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.widgets.agreement_view import AgreementView, signatures_content
 from mentorjournal.widgets.footer import Footer

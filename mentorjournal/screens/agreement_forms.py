@@ -9,10 +9,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, ContentSwitcher, Input, Select, Static, TextArea
 
-from mentorjournal.agreement_rules import SECTIONS, AgreementSection, parse_agreement
-from mentorjournal.errors import JournalError, ValidationError
-from mentorjournal.model import AgreementVersion
+from mentorjournal.core.agreement import SECTIONS, AgreementSection, parse_agreement
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.model import AgreementVersion
 from mentorjournal.screens.base import JournalModal
+from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.agreement_fields import FIELD_WIDGET_ID, read_editors, section_editors
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.footer import Footer

@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
-from mentorjournal.errors import JournalError
-from mentorjournal.journal import Journal
-from mentorjournal.textsafe import printable
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.text import printable
+from mentorjournal.storage.errors import JournalError
 
 if TYPE_CHECKING:
     from textual.app import App, SystemCommand

@@ -9,11 +9,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from mentorjournal.dates import parse_date
-from mentorjournal.errors import JournalError
-from mentorjournal.evaluation import close_mentorship
-from mentorjournal.model import Pair
+from mentorjournal.core.dates import parse_date
+from mentorjournal.core.evaluation import close_mentorship
+from mentorjournal.core.model import Pair
 from mentorjournal.screens.base import JournalModal
+from mentorjournal.storage.errors import JournalError
 
 
 class CloseMentorshipModal(JournalModal[Pair]):

@@ -13,12 +13,12 @@ from typing import Any
 from textual.app import App, SuspendNotSupported
 from textual.timer import Timer
 
-from mentorjournal.errors import JournalError
-from mentorjournal.model import Draft
+from mentorjournal.core.entries import describe_draft
+from mentorjournal.core.model import Draft
+from mentorjournal.core.text import printable
 from mentorjournal.screens.base import JournalAccess
-from mentorjournal.textsafe import printable
+from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
-from mentorjournal.writing import describe_draft
 
 DRAFT_DELAY = 1.0
 """Seconds after the first unsaved change that the draft is written (the most a crash loses)."""

@@ -18,16 +18,17 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Static, TextArea
 
-from mentorjournal.dates import parse_date
-from mentorjournal.errors import JournalError, ValidationError
-from mentorjournal.model import Draft, JournalEntry
+from mentorjournal.core.dates import parse_date
+from mentorjournal.core.entries import DRAFT_ENTRY, parse_tags, safe_text, word_count
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.model import Draft, JournalEntry
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.screens.editor_support import DraftKeeper, edit_externally
 from mentorjournal.screens.prompt_picker import PromptModal
+from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.markdown_view import MarkdownView
-from mentorjournal.writing import DRAFT_ENTRY, parse_tags, safe_text, word_count
 
 PREVIEW_DELAY = 0.2
 MARKDOWN_LANGUAGE = (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from mentorjournal import goal_rules
-from mentorjournal.goal_rules import GoalFilter
-from mentorjournal.model import Goal, GoalStatus
+from mentorjournal.core import goals as goal_rules
+from mentorjournal.core.goals import GoalFilter
+from mentorjournal.core.model import Goal, GoalStatus
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.goal_forms import AchievedModal, ReasonModal, safe_title
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal

@@ -13,11 +13,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from mentorjournal import goal_rules
-from mentorjournal.dates import parse_optional_date
-from mentorjournal.errors import JournalError, ValidationError
-from mentorjournal.model import Goal
+from mentorjournal.core import goals as goal_rules
+from mentorjournal.core.dates import parse_optional_date
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.model import Goal
 from mentorjournal.screens.base import JournalModal
+from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.goal_list import safe_text
 
 T = TypeVar("T")

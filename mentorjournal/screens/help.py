@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
-from mentorjournal.textsafe import printable
+from mentorjournal.core.text import printable
 
 
 class HelpModal(ModalScreen[None]):

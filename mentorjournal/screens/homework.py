@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Static, Tab, Tabs
 
-from mentorjournal.meeting_rules import HomeworkRow, HomeworkState, homework_rows, strip_escapes
-from mentorjournal.model import HomeworkStatus
+from mentorjournal.core.meetings import HomeworkRow, HomeworkState, homework_rows, strip_escapes
+from mentorjournal.core.model import HomeworkStatus
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.lazy_table import Cells, LazyTable

@@ -18,10 +18,10 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from mentorjournal.dates import parse_optional_date
-from mentorjournal.errors import ValidationError
-from mentorjournal.meeting_rules import MeetingFilter, known_tags, meeting_lines
-from mentorjournal.model import Meeting, MeetingMode, Win, WinSize
+from mentorjournal.core.dates import parse_optional_date
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.meetings import MeetingFilter, known_tags, meeting_lines
+from mentorjournal.core.model import Meeting, MeetingMode, Win, WinSize
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.screens.meeting_form import MODES
 from mentorjournal.widgets.footer import Footer

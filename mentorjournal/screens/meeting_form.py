@@ -18,9 +18,9 @@ from textual.widgets import (
     Static,
 )
 
-from mentorjournal.dates import parse_date, parse_optional_date
-from mentorjournal.errors import ValidationError
-from mentorjournal.meeting_rules import (
+from mentorjournal.core.dates import parse_date, parse_optional_date
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.meetings import (
     DEBRIEF_CURSOR,
     DEBRIEF_TEMPLATE,
     known_tags,
@@ -32,7 +32,7 @@ from mentorjournal.meeting_rules import (
     settle_homework,
     strip_escapes,
 )
-from mentorjournal.model import CheckIn, Meeting, MeetingMode
+from mentorjournal.core.model import CheckIn, Meeting, MeetingMode
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.footer import Footer

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from mentorjournal.errors import JournalError
-from mentorjournal.model import Prompt
+from mentorjournal.core.model import Prompt
 from mentorjournal.screens.base import JournalAccess
+from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.pick_modal import PickModal
 
 

@@ -11,10 +11,10 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from mentorjournal.model import Review, ReviewItem, ReviewMark
-from mentorjournal.review import record_review
+from mentorjournal.core.model import Review, ReviewItem, ReviewMark
+from mentorjournal.core.review import record_review
+from mentorjournal.core.text import printable
 from mentorjournal.screens.base import JournalModal
-from mentorjournal.textsafe import printable
 
 
 class ReviewStepperModal(JournalModal[Review]):

@@ -9,10 +9,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
-from mentorjournal.dates import parse_date, parse_optional_date
-from mentorjournal.errors import ValidationError
-from mentorjournal.journal import MAX_NAME
-from mentorjournal.model import Pair, Role
+from mentorjournal.core.dates import parse_date, parse_optional_date
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.journal import MAX_NAME
+from mentorjournal.core.model import Pair, Role
 from mentorjournal.screens.base import JournalModal
 
 

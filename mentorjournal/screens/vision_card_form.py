@@ -11,10 +11,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
-from mentorjournal.errors import JournalError
-from mentorjournal.model import VisionCard, VisionKind
+from mentorjournal.core.model import VisionCard, VisionKind
+from mentorjournal.core.vision import MAX_CARD
 from mentorjournal.screens.base import JournalModal
-from mentorjournal.writing import MAX_CARD
+from mentorjournal.storage.errors import JournalError
 
 FIELD_IDS = {"card text": "#text", "link": "#url", "goal": "#goal"}
 

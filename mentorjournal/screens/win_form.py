@@ -12,11 +12,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from mentorjournal.dates import parse_date
-from mentorjournal.errors import ValidationError
-from mentorjournal.model import Win, WinSize
+from mentorjournal.core.dates import parse_date
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.model import Win, WinSize
+from mentorjournal.core.wins import MAX_WIN_TEXT, one_line
 from mentorjournal.screens.base import JournalModal
-from mentorjournal.win_rules import MAX_WIN_TEXT, one_line
 
 
 class WinFormModal(JournalModal[Win]):

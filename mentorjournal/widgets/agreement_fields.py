@@ -8,14 +8,14 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, TextArea
 
-from mentorjournal.agreement_rules import (
+from mentorjournal.core.agreement import (
     FIELD_LABELS,
     FREQUENCIES,
     TEXT_FIELDS,
     AgreementSection,
     field_text,
 )
-from mentorjournal.model import AgreementVersion, MeetingMode, Role
+from mentorjournal.core.model import AgreementVersion, MeetingMode, Role
 
 FIELD_WIDGET_ID = {"frequency_days": "frequency_custom"}
 """Where to put the cursor for an error about a field whose input has another id."""

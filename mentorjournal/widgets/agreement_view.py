@@ -9,15 +9,15 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from mentorjournal.agreement_rules import (
+from mentorjournal.core.agreement import (
     FIELD_LABELS,
     SECTIONS,
     AgreementSection,
     SectionChange,
     field_text,
 )
-from mentorjournal.model import AgreementVersion, Signature
-from mentorjournal.textsafe import printable
+from mentorjournal.core.model import AgreementVersion, Signature
+from mentorjournal.core.text import printable
 
 NOT_FILLED = "(not filled in yet)"
 

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from mentorjournal.textsafe import printable
+from mentorjournal.core.text import printable
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from mentorjournal.model import JournalEntry
+from mentorjournal.core.entries import EntryFacts, entry_facts, match_spans, safe_text
+from mentorjournal.core.model import JournalEntry
 from mentorjournal.widgets.markdown_view import MarkdownView
-from mentorjournal.writing import EntryFacts, entry_facts, match_spans, safe_text
 
 MATCH_STYLE = "bold reverse"
 PRIVATE_MARK = "🔒 private"

@@ -10,9 +10,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
 
-from mentorjournal.evaluation import TEXT_QUESTIONS
-from mentorjournal.model import Evaluation, Goal
-from mentorjournal.textsafe import printable
+from mentorjournal.core.evaluation import TEXT_QUESTIONS
+from mentorjournal.core.model import Evaluation, Goal
+from mentorjournal.core.text import printable
 from mentorjournal.widgets.goal_ratings import RATING_WORDS, GoalRatings
 
 RATINGS = [(f"{n} · {words}", n) for n, words in RATING_WORDS.items()]

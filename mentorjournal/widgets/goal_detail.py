@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList, Static
 
-from mentorjournal import goal_rules
-from mentorjournal.model import Adjustment, Goal, GoalStatus
+from mentorjournal.core import goals as goal_rules
+from mentorjournal.core.model import Adjustment, Goal, GoalStatus
 from mentorjournal.widgets.goal_list import due_part, progress_bar, safe_text
 from mentorjournal.widgets.objective_checklist import ObjectiveChecklist
 

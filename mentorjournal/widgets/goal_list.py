@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from mentorjournal import goal_rules
-from mentorjournal.model import Goal, GoalStatus
+from mentorjournal.core import goals as goal_rules
+from mentorjournal.core.model import Goal, GoalStatus
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 BAR_WIDTH = 10

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from mentorjournal.evaluation import Portfolio
-from mentorjournal.model import HomeworkStatus
-from mentorjournal.textsafe import printable
+from mentorjournal.core.evaluation import Portfolio
+from mentorjournal.core.model import HomeworkStatus
+from mentorjournal.core.text import printable
 
 
 def _first_line(text: str) -> str:

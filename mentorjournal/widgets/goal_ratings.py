@@ -8,9 +8,9 @@ from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from mentorjournal.evaluation import rating_of
-from mentorjournal.model import Evaluation, Goal, GoalRating
-from mentorjournal.win_rules import one_line
+from mentorjournal.core.evaluation import rating_of
+from mentorjournal.core.model import Evaluation, Goal, GoalRating
+from mentorjournal.core.wins import one_line
 
 RATING_WORDS = {1: "not at all", 2: "a little", 3: "partly", 4: "mostly", 5: "fully"}
 RATING_WIDTH = 22

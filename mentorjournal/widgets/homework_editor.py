@@ -11,10 +11,10 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Select, Static
 
-from mentorjournal.dates import parse_optional_date
-from mentorjournal.errors import ValidationError
-from mentorjournal.meeting_rules import MAX_LINE, Settle, strip_escapes
-from mentorjournal.model import Homework, Role
+from mentorjournal.core.dates import parse_optional_date
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.meetings import MAX_LINE, Settle, strip_escapes
+from mentorjournal.core.model import Homework, Role
 
 WHO = [("protégé", Role.PROTEGE), ("mentor", Role.MENTOR)]
 

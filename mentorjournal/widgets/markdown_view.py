@@ -14,8 +14,8 @@ from rich.theme import Theme
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from mentorjournal.textsafe import printable
-from mentorjournal.writing import is_openable_url
+from mentorjournal.core.text import printable
+from mentorjournal.core.vision import is_openable_url
 
 
 class MarkdownView(Widget):

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from mentorjournal.meeting_rules import HomeworkState, homework_state, strip_escapes
-from mentorjournal.model import Goal, Homework, Meeting
+from mentorjournal.core.meetings import HomeworkState, homework_state, strip_escapes
+from mentorjournal.core.model import Goal, Homework, Meeting
 from mentorjournal.widgets.markdown_view import MarkdownView
 
 STATE_MARK = {"open": "○", "overdue": "!", "done": "✓", "carried": "→", "dropped": "×"}

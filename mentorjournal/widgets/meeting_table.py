@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from textual.content import Content
 
-from mentorjournal.meeting_rules import first_line, homework_counts, strip_escapes
-from mentorjournal.model import Meeting
+from mentorjournal.core.meetings import first_line, homework_counts, strip_escapes
+from mentorjournal.core.model import Meeting
 from mentorjournal.widgets.lazy_table import LazyTable
 
 COLUMNS = {"Date": 10, "Mode": 13, "Tags": 12, "Notes": 20, "Homework": 13}

@@ -7,8 +7,8 @@ import os
 from textual.app import SuspendNotSupported
 from textual.widgets import TextArea
 
-from mentorjournal.editor import EditorFailed, edit_text
-from mentorjournal.textsafe import printable
+from mentorjournal.core.text import printable
+from mentorjournal.storage.editor import EditorFailed, edit_text
 
 
 class NotesArea(TextArea):

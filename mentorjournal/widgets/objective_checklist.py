@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from mentorjournal.model import Objective
+from mentorjournal.core.model import Objective
 from mentorjournal.widgets.goal_list import safe_text
 
 

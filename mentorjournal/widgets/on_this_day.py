@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from mentorjournal.win_rules import Memory, one_line
+from mentorjournal.core.wins import Memory, one_line
 
 
 class OnThisDay(Static):

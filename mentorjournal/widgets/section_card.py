@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from mentorjournal.textsafe import printable
+from mentorjournal.core.text import printable
 
 
 class SectionCard(Widget, can_focus=True):

@@ -7,9 +7,9 @@ from textual.containers import Grid
 from textual.content import Content
 from textual.widgets import Static
 
-from mentorjournal.evaluation import TEXT_QUESTIONS, rating_of, talking_points
-from mentorjournal.model import Evaluation, Goal
-from mentorjournal.textsafe import printable
+from mentorjournal.core.evaluation import TEXT_QUESTIONS, rating_of, talking_points
+from mentorjournal.core.model import Evaluation, Goal
+from mentorjournal.core.text import printable
 
 
 def _rated(rating: int | None, comment: str) -> str:

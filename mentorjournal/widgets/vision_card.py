@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from mentorjournal.model import VisionCard, VisionKind
-from mentorjournal.writing import safe_text
+from mentorjournal.core.entries import safe_text
+from mentorjournal.core.model import VisionCard, VisionKind
 
 KIND_MARK = {VisionKind.TEXT: "✦", VisionKind.QUOTE: "❝", VisionKind.LINK: "🔗"}
 

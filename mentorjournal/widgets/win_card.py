@@ -10,8 +10,8 @@ from rich.style import Style
 from textual.content import Content
 from textual.strip import Strip
 
-from mentorjournal.model import Win, WinSize
-from mentorjournal.win_rules import one_line
+from mentorjournal.core.model import Win, WinSize
+from mentorjournal.core.wins import one_line
 
 LIGHT = "╭─╮│╰╯"
 HEAVY = "┏━┓┃┗┛"

@@ -10,8 +10,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Select, Static
 
-from mentorjournal.model import Goal, WinSize
-from mentorjournal.win_rules import Period, WinFilter, one_line
+from mentorjournal.core.model import Goal, WinSize
+from mentorjournal.core.wins import Period, WinFilter, one_line
 
 SIZES = [(Text("Any size"), "any"), (Text("Big only"), "big"), (Text("Small only"), "small")]
 

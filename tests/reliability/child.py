@@ -16,10 +16,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mentorjournal import store as store_module
-from mentorjournal.errors import JournalLocked
-from mentorjournal.journal import Journal
-from mentorjournal.model import JournalEntry, Win
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import JournalEntry, Win
+from mentorjournal.storage import store as store_module
+from mentorjournal.storage.errors import JournalLocked
 
 TODAY = date(2026, 11, 25)
 COUNTER_ID = 1
@@ -133,8 +133,8 @@ def app(path: Path, saves: int, report_fd: int) -> None:
     Each write is slowed down (a slow disk), so the saves are still queued when the test
     sends the signal; "queued" is reported once they all are.
     """
-    from mentorjournal import cli
     from mentorjournal.app import MentorJournalApp
+    from mentorjournal.cli import main as cli
 
     write = store_module.atomic_write
 

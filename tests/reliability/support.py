@@ -14,9 +14,9 @@ from typing import Any
 
 import orjson
 
-from mentorjournal.codec import to_doc
-from mentorjournal.model import JournalEntry, Pair, Win
-from mentorjournal.store import SCHEMA_VERSION
+from mentorjournal.core.model import JournalEntry, Pair, Win
+from mentorjournal.storage.codec import to_doc
+from mentorjournal.storage.store import SCHEMA_VERSION
 from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]

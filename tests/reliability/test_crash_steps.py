@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from mentorjournal import store as store_module
-from mentorjournal.errors import SaveFailed
-from mentorjournal.model import Win
+from mentorjournal.core.model import Win
+from mentorjournal.storage import store as store_module
+from mentorjournal.storage.errors import SaveFailed
 from tests.conftest import TODAY, open_journal
 from tests.reliability.child import CRASH_STEPS
 from tests.reliability.support import FAULTS, failing, spawn, temp_files, write_big_journal

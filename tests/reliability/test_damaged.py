@@ -13,14 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mentorjournal import store as store_module
 from mentorjournal.app import make_app
-from mentorjournal.demo import build_demo
-from mentorjournal.errors import JournalDamaged, JournalFromFuture
-from mentorjournal.journal import Journal
-from mentorjournal.model import RECORD_TYPES, Win
-from mentorjournal.screens.home import HomeScreen
-from mentorjournal.store import backups_of, quarantine, restore_backup
+from mentorjournal.core.demo import build_demo
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import RECORD_TYPES, Win
+from mentorjournal.screens.home_screen import HomeScreen
+from mentorjournal.storage import store as store_module
+from mentorjournal.storage.backups import backups_of, quarantine, restore_backup
+from mentorjournal.storage.errors import JournalDamaged, JournalFromFuture
 from tests.conftest import SIZE, TODAY, open_journal
 from tests.reliability.support import failing
 

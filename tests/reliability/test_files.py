@@ -10,10 +10,10 @@ from pathlib import Path
 import orjson
 import pytest
 
-from mentorjournal import store as store_module
-from mentorjournal.errors import JournalDamaged
-from mentorjournal.model import Pair, Win
-from mentorjournal.store import backups_of, restore_backup
+from mentorjournal.core.model import Pair, Win
+from mentorjournal.storage import store as store_module
+from mentorjournal.storage.backups import backups_of, restore_backup
+from mentorjournal.storage.errors import JournalDamaged
 from tests.conftest import TODAY, open_journal
 
 pytestmark = pytest.mark.reliability

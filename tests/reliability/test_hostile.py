@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from textual.widgets import Input, Static
 
 from mentorjournal.app import MentorJournalApp, make_app
-from mentorjournal.errors import ValidationError
-from mentorjournal.journal import Journal
-from mentorjournal.model import (
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.journal import Journal
+from mentorjournal.core.model import (
     Adjustment,
     CheckIn,
     Draft,
@@ -29,10 +29,10 @@ from mentorjournal.model import (
     VisionCard,
     Win,
 )
-from mentorjournal.screens.home import HomeScreen
+from mentorjournal.core.text import printable
+from mentorjournal.screens.home_screen import HomeScreen
 from mentorjournal.screens.setup import PairSetupModal
-from mentorjournal.store import JournalStore
-from mentorjournal.textsafe import printable
+from mentorjournal.storage.store import JournalStore
 from tests.conftest import SIZE, TODAY, fixed_today, open_journal
 
 pytestmark = pytest.mark.reliability

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from mentorjournal.app import make_app
-from mentorjournal.errors import JournalLocked
-from mentorjournal.model import Pair, Win
+from mentorjournal.core.model import Pair, Win
+from mentorjournal.storage.errors import JournalLocked
 from mentorjournal.widgets.choice_modal import ChoiceModal
 from tests.conftest import SIZE, TODAY, open_journal
 from tests.reliability.support import Lines, spawn

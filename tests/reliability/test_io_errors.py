@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from mentorjournal import store as store_module
 from mentorjournal.app import MentorJournalApp, make_app
-from mentorjournal.errors import JournalNotWritable
-from mentorjournal.model import Pair, Win
-from mentorjournal.screens.home import HomeScreen
+from mentorjournal.core.model import Pair, Win
+from mentorjournal.screens.home_screen import HomeScreen
 from mentorjournal.screens.setup import PairSetupModal
-from mentorjournal.store import JournalStore
+from mentorjournal.storage import store as store_module
+from mentorjournal.storage.errors import JournalNotWritable
+from mentorjournal.storage.store import JournalStore
 from tests.conftest import HOSTILE, SIZE, TODAY, open_journal
 from tests.reliability.support import FAULTS, failing, temp_files
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorjournal.model import JournalEntry
+from mentorjournal.core.model import JournalEntry
 from tests.conftest import open_journal
 from tests.reliability.child import COUNTER_ID
 from tests.reliability.support import Lines, spawn, temp_files, write_big_journal

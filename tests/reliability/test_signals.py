@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorjournal.model import Pair
+from mentorjournal.core.model import Pair
 from tests.conftest import open_journal
 from tests.reliability.support import Lines, spawn
 

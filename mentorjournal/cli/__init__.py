@@ -1,0 +1,1 @@
+"""The command line: argparse, exit codes and messages for every subcommand."""

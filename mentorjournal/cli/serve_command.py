@@ -1,0 +1,94 @@
+"""`mentorjournal serve`: the app in a web browser, for a pair that meets remotely.
+
+textual-serve (the optional `serve` extra) runs one `mentorjournal --db PATH` process per
+browser tab and streams its screen over a websocket. Each of those processes is the same
+app as in a terminal, with the same journal lock: one session writes, any other is offered
+read-only. There are no accounts and no passwords, so the server listens on this machine
+only unless `--public` says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import shlex
+import sys
+from collections.abc import Callable
+
+from mentorjournal.storage.paths import resolve_journal_path
+
+EXIT_USAGE = 2
+LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
+
+EPILOG = """examples:
+  mentorjournal serve                       # then open http://127.0.0.1:8000
+  mentorjournal serve --db ~/pair.json --port 8080
+  ssh -L 8000:127.0.0.1:8000 you@your-machine   # your partner, to reach a local serve
+  mentorjournal serve --host 0.0.0.0 --public   # anyone who can reach the port reads it
+
+Needs the serve extra: pip install 'mentorjournal[serve]'
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+               db_option: Callable[[argparse.ArgumentParser, object], None]) -> None:
+    serve = sub.add_parser(
+        "serve", help="open the app in a web browser (for a remote pair)",
+        description="Serve the app to a web browser: every tab runs the same app on the "
+                    "same journal, with the same lock. No accounts, no passwords.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    db_option(serve, argparse.SUPPRESS)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    serve.add_argument("--public", action="store_true",
+                       help="allow an address other machines can reach (read the warning)")
+    serve.set_defaults(func=run_serve)
+
+
+def is_local(host: str) -> bool:
+    """Only this machine can connect: a loopback address or the name localhost."""
+    if host.lower() in LOCAL_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def exposure_warning(host: str, port: int) -> str:
+    return (f"serving on {host}:{port} lets anyone who can reach that port read and change "
+            "the journal, private entries included: there are no accounts and no passwords.")
+
+
+def app_command(db: str | None) -> str:
+    """The shell command textual-serve runs for each browser tab: this app, on this journal."""
+    path = resolve_journal_path(db)
+    return shlex.join([sys.executable, "-m", "mentorjournal", "--db", str(path)])
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    def say(message: str) -> None:
+        print(f"mentorjournal: {message}", file=sys.stderr)
+
+    if not 0 < args.port < 65536:
+        say(f"--port {args.port} is not a port number (1-65535).")
+        return EXIT_USAGE
+    if not is_local(args.host):
+        if not args.public:
+            say(f"refusing to serve on {args.host}: {exposure_warning(args.host, args.port)} "
+                "Add --public if that is what you want, or leave out --host.")
+            return EXIT_USAGE
+        say(f"warning: {exposure_warning(args.host, args.port)}")
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        say("serve needs textual-serve: pip install 'mentorjournal[serve]'")
+        return EXIT_USAGE
+    server = Server(app_command(args.db), host=args.host, port=args.port, title="mentorjournal")
+    try:
+        server.serve()
+    except OSError as error:  # the port is taken, or the address is not this machine's
+        say(f"cannot listen on {args.host}:{args.port} ({error.strerror or error}).")
+        return EXIT_USAGE
+    return 0

@@ -1,0 +1,261 @@
+"""The meeting log's rules: filters, homework follow-up and carry-over, typed fields. No I/O."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.model import BUILT_IN_TAGS, Homework, HomeworkStatus, Meeting, MeetingMode
+
+MAX_TAG = 30
+MAX_NOTES = 50_000
+MAX_LINE = 500
+
+DEBRIEF_TEMPLATE = (
+    "## Walk-and-talk debrief\n\n"
+    "**Where we walked:** \n\n"
+    "**What came up:**\n\n- \n\n"
+    "**One thing to try:** \n"
+)
+"""Offered when a walk-and-talk meeting is logged with empty notes."""
+DEBRIEF_CURSOR = (2, len("**Where we walked:** "))
+"""(row, column) where typing starts in the template."""
+
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clear screen
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks, clipboard
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b.?"  # any other escape
+    r"|[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]"  # other control characters (tab and newline stay)
+)
+_DURATION = re.compile(
+    r"^(?:(\d{1,2})\s*h(?:ours?|rs?)?)?\s*(?:(\d{1,3})\s*(?:m(?:in(?:utes?|s)?)?)?)?$"
+)
+_EMPHASIS = re.compile(r"\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
+_BULLET = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|#{1,6}\s+|>\s*)")
+
+
+def strip_escapes(text: str) -> str:
+    """Remove terminal escape sequences and control characters; keep newlines and tabs."""
+    return _ESCAPES.sub("", text.replace("\r\n", "\n"))
+
+
+def first_line(notes: str) -> str:
+    """The first non-empty line of the notes, without Markdown list or heading marks."""
+    for line in strip_escapes(notes).splitlines():
+        text = _EMPHASIS.sub("", _BULLET.sub("", line)).strip()
+        if text:
+            return text
+    return ""
+
+
+class Settle(StrEnum):
+    """What happens to an open homework item when the next meeting is logged."""
+
+    DONE = "done"
+    CARRY = "carry"
+    LEAVE = "leave"
+
+
+@dataclass(frozen=True)
+class MeetingFilter:
+    """Find: tag, mode, text in notes and homework, date range. Empty fields match all."""
+
+    tag: str = ""
+    mode: MeetingMode | None = None
+    text: str = ""
+    since: date | None = None
+    until: date | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == MeetingFilter()
+
+    def matches(self, meeting: Meeting) -> bool:
+        if self.tag and self.tag.lower() not in (t.lower() for t in meeting.tags):
+            return False
+        if self.mode is not None and meeting.mode is not self.mode:
+            return False
+        if self.since is not None and meeting.held_on < self.since:
+            return False
+        if self.until is not None and meeting.held_on > self.until:
+            return False
+        if self.text:
+            haystack = "\n".join([meeting.notes, *(h.text for h in meeting.homework)])
+            return self.text.casefold() in haystack.casefold()
+        return True
+
+    def describe(self) -> str:
+        """'tag homework · text "river" · from 2026-10-01', for the visible filter bar."""
+        parts = []
+        if self.tag:
+            parts.append(f"tag {self.tag}")
+        if self.mode is not None:
+            parts.append(f"mode {self.mode.value}")
+        if self.text:
+            parts.append(f'text "{self.text}"')
+        if self.since is not None:
+            parts.append(f"from {self.since.isoformat()}")
+        if self.until is not None:
+            parts.append(f"to {self.until.isoformat()}")
+        return " · ".join(parts)
+
+
+def filter_meetings(meetings: Iterable[Meeting], find: MeetingFilter) -> list[Meeting]:
+    """The meetings that match, in the order given."""
+    return [m for m in meetings if find.matches(m)]
+
+
+def known_tags(meetings: Iterable[Meeting]) -> list[str]:
+    """The built-in tags, then the pair's own, most used first (for completion)."""
+    counts: dict[str, int] = {}
+    for meeting in meetings:
+        for tag in meeting.tags:
+            if tag not in BUILT_IN_TAGS:
+                counts[tag] = counts.get(tag, 0) + 1
+    own = sorted(counts, key=lambda t: (-counts[t], t))
+    return [*BUILT_IN_TAGS, *own]
+
+
+def previous_meeting(meetings: Iterable[Meeting], held_on: date,
+                     exclude_id: int = 0) -> Meeting | None:
+    """The latest meeting on or before `held_on` (other than `exclude_id`)."""
+    earlier = [m for m in meetings if m.held_on <= held_on and m.id != exclude_id]
+    return max(earlier, key=lambda m: (m.held_on, m.id), default=None)
+
+
+def open_items(meeting: Meeting | None) -> list[tuple[int, Homework]]:
+    """(index, item) for each open homework item of a meeting."""
+    if meeting is None:
+        return []
+    return [(i, h) for i, h in enumerate(meeting.homework) if h.status is HomeworkStatus.OPEN]
+
+
+def settle_homework(
+    previous: Meeting, decisions: dict[int, Settle], today: date
+) -> tuple[Meeting, tuple[Homework, ...]]:
+    """Apply done / carry-over decisions to the previous meeting's open items.
+
+    Returns the previous meeting changed, and the items carried into the new meeting
+    (open again, their carry-over count one higher).
+    """
+    items = list(previous.homework)
+    carried: list[Homework] = []
+    for index, decision in sorted(decisions.items()):
+        item = items[index]
+        if item.status is not HomeworkStatus.OPEN or decision is Settle.LEAVE:
+            continue
+        if decision is Settle.DONE:
+            items[index] = dataclasses.replace(item, status=HomeworkStatus.DONE, done_on=today)
+        else:
+            items[index] = dataclasses.replace(item, status=HomeworkStatus.CARRIED)
+            carried.append(dataclasses.replace(item, carried_over=item.carried_over + 1))
+    return dataclasses.replace(previous, homework=tuple(items)), tuple(carried)
+
+
+class HomeworkState(StrEnum):
+    OPEN = "open"
+    OVERDUE = "overdue"
+    DONE = "done"
+    CARRIED = "carried"
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True)
+class HomeworkRow:
+    """One homework item in the view across meetings."""
+
+    meeting: Meeting
+    index: int
+    item: Homework
+    state: HomeworkState
+
+
+def homework_state(item: Homework, today: date) -> HomeworkState:
+    if item.status is HomeworkStatus.OPEN:
+        overdue = item.due is not None and item.due < today
+        return HomeworkState.OVERDUE if overdue else HomeworkState.OPEN
+    return HomeworkState(item.status.value)
+
+
+def homework_rows(meetings: Iterable[Meeting], today: date,
+                  states: set[HomeworkState] | None = None) -> list[HomeworkRow]:
+    """Every homework item (or those in `states`): overdue, then open, then the rest by due."""
+    order = list(HomeworkState)
+    rows = [HomeworkRow(m, i, h, homework_state(h, today))
+            for m in meetings for i, h in enumerate(m.homework)]
+    if states is not None:
+        rows = [r for r in rows if r.state in states]
+    far = date.max
+    return sorted(rows, key=lambda r: (order.index(r.state) if r.state is not HomeworkState.OVERDUE
+                                       else -1, r.item.due or far, -r.meeting.id))
+
+
+def homework_counts(meeting: Meeting) -> tuple[int, int]:
+    """(open, done) items of one meeting, for the table."""
+    open_ = sum(1 for h in meeting.homework if h.status is HomeworkStatus.OPEN)
+    done = sum(1 for h in meeting.homework if h.status is HomeworkStatus.DONE)
+    return open_, done
+
+
+def meeting_lines(meeting: Meeting) -> list[str]:
+    """Every line of a meeting that could become a win: notes, homework, what to change."""
+    lines = [first_line(line) for line in meeting.notes.splitlines()]
+    lines += [strip_escapes(h.text).strip() for h in meeting.homework]
+    if meeting.checkin is not None:
+        lines.append(strip_escapes(meeting.checkin.change).strip())
+    seen: dict[str, None] = {}
+    for line in lines:
+        if line and len(line) <= MAX_LINE:
+            seen.setdefault(line, None)
+    return list(seen)
+
+
+# -- typed fields ---------------------------------------------------------------
+
+def parse_duration(text: str, *, field: str = "duration") -> int | None:
+    """'45', '45m', '1h', '1h30', '1 h 30 min' -> minutes; empty -> None."""
+    cleaned = text.strip().lower()
+    if not cleaned:
+        return None
+    if cleaned.isdigit():
+        minutes = int(cleaned)
+    else:
+        match = _DURATION.match(cleaned)
+        if not match or not any(match.groups()):
+            raise ValidationError(
+                field, f"'{text.strip()}' is not a duration: try 45, 45m or 1h30."
+            )
+        minutes = int(match.group(1) or 0) * 60 + int(match.group(2) or 0)
+    if not 1 <= minutes <= 24 * 60:
+        raise ValidationError(field, "A meeting lasts between 1 minute and 24 hours.")
+    return minutes
+
+
+def parse_tags(text: str, *, field: str = "tags") -> tuple[str, ...]:
+    """'walk-and-talk, Homework,  career' -> ('walk-and-talk', 'homework', 'career')."""
+    tags: dict[str, None] = {}
+    for raw in text.split(","):
+        tag = " ".join(strip_escapes(raw).split()).lower()
+        if not tag:
+            continue
+        if len(tag) > MAX_TAG:
+            raise ValidationError(field, f"The tag '{tag[:MAX_TAG]}…' is too long; keep tags "
+                                         f"under {MAX_TAG} characters.")
+        tags.setdefault(tag, None)
+    return tuple(tags)
+
+
+def parse_rating(text: str, label: str, *, field: str) -> int | None:
+    """A check-in rating 1-5; empty -> None."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    if not cleaned.isdigit() or not 1 <= int(cleaned) <= 5:
+        raise ValidationError(field, f"Rate '{label}' from 1 to 5, or leave it empty.")
+    return int(cleaned)

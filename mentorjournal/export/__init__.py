@@ -1,0 +1,1 @@
+"""The journal as documents to share or archive: Markdown. Returns strings; no argparse."""

@@ -1,0 +1,54 @@
+"""What an export holds: its sections, its period, and whether private entries go in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from mentorjournal.core.errors import ValidationError
+
+EXPORT_SECTIONS = ("agreement", "goals", "meetings", "wins", "journal", "vision",
+                   "evaluation", "review")
+"""Every section an export can hold, in the order the document always uses."""
+
+SECTION_TITLES = {
+    "agreement": "Agreement", "goals": "Goals", "meetings": "Meetings", "wins": "Wins",
+    "journal": "Journal", "vision": "Vision board", "evaluation": "Evaluation",
+    "review": "Reviews",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExportOptions:
+    """What to export: which sections, which period, and whether private entries go in."""
+
+    sections: tuple[str, ...] = EXPORT_SECTIONS
+    since: date | None = None
+    until: date | None = None
+    include_private: bool = False
+
+    def covers(self, day: date) -> bool:
+        """Is a dated record (meeting, win, entry, review) inside the chosen period?"""
+        return (self.since is None or day >= self.since) and (
+            self.until is None or day <= self.until)
+
+
+def parse_sections(values: Iterable[str]) -> tuple[str, ...]:
+    """'goals,wins' and 'meetings' -> the chosen sections in document order.
+
+    Raises ValidationError naming an unknown section and listing the known ones.
+    """
+    chosen = {name.strip().lower() for value in values for name in value.split(",")}
+    chosen.discard("")
+    unknown = sorted(chosen - set(EXPORT_SECTIONS))
+    if unknown:
+        raise ValidationError("section", f"Unknown section {unknown[0]!r}; choose from "
+                                         f"{', '.join(EXPORT_SECTIONS)}.")
+    return tuple(name for name in EXPORT_SECTIONS if name in chosen) or EXPORT_SECTIONS
+
+
+def check_period(since: date | None, until: date | None) -> None:
+    if since is not None and until is not None and since > until:
+        raise ValidationError("since", f"The period starts ({since.isoformat()}) after it "
+                                       f"ends ({until.isoformat()}).")

@@ -1,0 +1,205 @@
+"""The evaluation: each partner fills in a form, sealed until both are in, then side by side."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Button, Header, Static, TabbedContent, TabPane
+
+from mentorjournal.core import evaluation as rules
+from mentorjournal.core.model import Evaluation, EvaluationKind, Role
+from mentorjournal.core.text import printable
+from mentorjournal.screens.base import SectionScreen
+from mentorjournal.screens.close_mentorship import CloseMentorshipModal
+from mentorjournal.storage.errors import JournalError
+from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.widgets.evaluation_form import EvaluationForm
+from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.goal_portfolio import GoalPortfolio
+from mentorjournal.widgets.side_by_side import SideBySide
+
+
+class EvaluationScreen(SectionScreen):
+    """Midpoint and closing evaluations; the protégé's tab comes first (they drive)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save_draft", "Save draft"),
+        Binding("ctrl+r", "submit", "Submit"),
+        Binding("ctrl+k", "switch_kind", "Midpoint/closing"),
+    ]
+
+    kind: reactive[EvaluationKind] = reactive(EvaluationKind.CLOSING, recompose=True)
+    """Which evaluation is shown: midpoint or closing."""
+
+    def __init__(self) -> None:
+        super().__init__(name="evaluation")
+        self._tab = "protege"
+
+    def compose(self) -> ComposeResult:
+        pair = self.journal.pair()
+        assert pair is not None
+        yield Header()
+        yield Static(self._status_line(), id="eval-status")
+        with TabbedContent(initial=self._tab):
+            for role in (Role.PROTEGE, Role.MENTOR):
+                with TabPane(Content(printable(pair.name_of(role))), id=role.value):
+                    yield from self._partner_pane(role)
+            with TabPane("Side by side", id="shared"), VerticalScroll():
+                yield from self._shared_pane()
+            with TabPane("Evidence", id="evidence"), VerticalScroll(id="evidence-list"):
+                if not rules.evaluated_goals(self.journal):
+                    yield Static("No goals yet: the evidence appears here as goals, meetings "
+                                 "and wins are recorded.", markup=False, classes="empty-state")
+        yield Footer()
+
+    def _status_line(self) -> Content:
+        pair = self.journal.pair()
+        assert pair is not None
+        parts = [f"{self.kind.value.capitalize()} evaluation"] + [
+            f"{pair.name_of(role)}: {rules.status(self.journal, role, self.kind)}"
+            for role in (Role.PROTEGE, Role.MENTOR)
+        ]
+        if pair.closed_on:
+            parts.append(f"mentorship closed on {pair.closed_on.isoformat()}")
+        return Content(printable(" · ".join(parts)))
+
+    def _partner_pane(self, role: Role) -> ComposeResult:
+        stored = rules.evaluation_for(self.journal, role, self.kind)
+        with VerticalScroll():
+            if stored is not None and stored.submitted_at is not None:
+                when = stored.submitted_at.strftime("%Y-%m-%d %H:%M")
+                note = ("Shared: both have submitted — see Side by side."
+                        if rules.is_shared(self.journal, self.kind)
+                        else "Submitted — sealed until both are done. Nobody can read it on "
+                             "screen until the other partner has submitted too.")
+                yield Static(f"Submitted {when}. {note}", markup=False, classes="sealed")
+                yield Button("Reopen to edit (recorded)", id=f"reopen-{role.value}")
+                return
+            if stored is None:
+                yield Static("Fill this in on your own, then submit. Nothing is shown to the "
+                             "other partner until you have both submitted.", markup=False)
+            draft = stored or Evaluation(role=role, kind=self.kind)
+            yield EvaluationForm(draft, rules.evaluated_goals(self.journal),
+                                 id=f"form-{role.value}")
+            yield Static("", id=f"error-{role.value}", classes="form-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Save draft", id=f"draft-{role.value}")
+                yield Button("Submit…", variant="primary", id=f"submit-{role.value}")
+
+    def _shared_pane(self) -> ComposeResult:
+        if not rules.is_shared(self.journal, self.kind):
+            yield Static("The answers appear here side by side once both of you have "
+                         "submitted; ratings two or more apart are marked as talking points.",
+                         markup=False, classes="empty-state")
+            return
+        pair = self.journal.pair()
+        assert pair is not None
+        mentor = rules.evaluation_for(self.journal, Role.MENTOR, self.kind)
+        protege = rules.evaluation_for(self.journal, Role.PROTEGE, self.kind)
+        assert mentor is not None and protege is not None
+        yield SideBySide(mentor, protege, rules.evaluated_goals(self.journal),
+                         (pair.mentor, pair.protege))
+        if self.kind is EvaluationKind.CLOSING and pair.closed_on is None:
+            yield Button("Close the mentorship…", id="close", variant="warning")
+
+    # -- actions -----------------------------------------------------------------
+
+    def _active_role(self) -> Role | None:
+        active = self.query_one(TabbedContent).active
+        return Role(active) if active in (Role.MENTOR.value, Role.PROTEGE.value) else None
+
+    def _read_form(self, role: Role) -> Evaluation | None:
+        forms = self.query(f"#form-{role.value}").results(EvaluationForm)
+        form = next(forms, None)
+        return form.read() if form else None
+
+    @on(TabbedContent.TabActivated, pane="#evidence")
+    def _show_evidence(self) -> None:
+        """The evidence is built when its tab is first shown: one panel a goal, and a
+        ten-year journal has hundreds of goals."""
+        evidence = self.query_one("#evidence-list", VerticalScroll)
+        if not evidence.children:
+            items = rules.portfolios(self.journal, rules.evaluated_goals(self.journal))
+            evidence.mount_all(GoalPortfolio(item) for item in items)
+
+    @on(Button.Pressed, "#draft-mentor, #draft-protege")
+    def _draft_pressed(self, event: Button.Pressed) -> None:
+        self._save(Role(str(event.button.id).split("-")[1]), submit=False)
+
+    @on(Button.Pressed, "#submit-mentor, #submit-protege")
+    def _submit_pressed(self, event: Button.Pressed) -> None:
+        self._confirm_submit(Role(str(event.button.id).split("-")[1]))
+
+    @on(Button.Pressed, "#reopen-mentor, #reopen-protege")
+    def _reopen_pressed(self, event: Button.Pressed) -> None:
+        role = Role(str(event.button.id).split("-")[1])
+        self.save(partial(rules.reopen, self.journal, role, self.kind), self._changed)
+
+    @on(Button.Pressed, "#close")
+    def action_close_mentorship(self) -> None:
+        self.app.push_screen(CloseMentorshipModal(), lambda _pair: self._changed(None))
+
+    def action_save_draft(self) -> None:
+        if (role := self._active_role()) is not None:
+            self._save(role, submit=False)
+
+    def action_submit(self) -> None:
+        if (role := self._active_role()) is not None:
+            self._confirm_submit(role)
+
+    def action_switch_kind(self) -> None:
+        self.kind = (EvaluationKind.MIDPOINT if self.kind is EvaluationKind.CLOSING
+                     else EvaluationKind.CLOSING)
+
+    def _confirm_submit(self, role: Role) -> None:
+        pair = self.journal.pair()
+        assert pair is not None
+        other = pair.name_of(Role.MENTOR if role is Role.PROTEGE else Role.PROTEGE)
+        message = (f"Submit the {self.kind.value} evaluation of {pair.name_of(role)}? It stays "
+                   f"sealed until {other} has submitted too. Editing it afterwards needs an "
+                   "explicit reopen, which is recorded.")
+        self.app.push_screen(
+            ChoiceModal("Submit the evaluation?", message,
+                        [Choice("submit", "Submit", "primary"), Choice("cancel", "Not yet")]),
+            lambda key: self._save(role, submit=True) if key == "submit" else None,
+        )
+
+    def _save(self, role: Role, *, submit: bool) -> None:
+        evaluation = self._read_form(role)
+        if evaluation is None:
+            return
+        operation = rules.submit if submit else rules.save_draft
+        self._tab = role.value
+        self.save(partial(operation, self.journal, evaluation),
+                  partial(self._saved, submit), partial(self._failed, role))
+
+    def _saved(self, submitted: bool, _evaluation: Evaluation) -> None:
+        self.notify("Submitted and sealed." if submitted else "Draft saved.")
+        self._changed(None)
+
+    def _changed(self, _result: object) -> None:
+        self._tab = self.query_one(TabbedContent).active or self._tab
+        self.refresh(recompose=True)
+
+    def _failed(self, role: Role, error: JournalError) -> None:
+        self.query_one(f"#error-{role.value}", Static).update(Content(printable(str(error))))
+        self.notify(printable(str(error)), title="Not saved", severity="error", markup=False)
+
+    def palette_commands(self) -> list[SystemCommand]:
+        return [
+            SystemCommand("Evaluation: save draft", "Keep the answers so far",
+                          self.action_save_draft),
+            SystemCommand("Evaluation: submit", "Submit and seal this partner's evaluation",
+                          self.action_submit),
+            SystemCommand("Evaluation: switch midpoint / closing", "Show the other evaluation",
+                          self.action_switch_kind),
+            SystemCommand("Evaluation: close the mentorship",
+                          "Mark the relationship closed after the closing evaluation is shared",
+                          self.action_close_mentorship),
+        ]

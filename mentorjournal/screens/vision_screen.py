@@ -1,0 +1,186 @@
+"""The vision board: cards in a grid, reordered with keys or by dragging with the mouse."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
+from textual.widgets import Header, Static
+
+from mentorjournal.core.model import Goal, VisionCard, VisionKind
+from mentorjournal.core.vision import is_openable_url
+from mentorjournal.screens.base import SectionScreen
+from mentorjournal.screens.vision_card_form import VisionCardModal
+from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.vision_card import VisionCardView
+
+EMPTY = ("The board is empty. Press n to pin a first card: a line about who you want to "
+         "become, a quote that keeps you going, or a link worth coming back to.")
+HINT = ("Arrows: between cards · < > or Shift+arrows or drag onto another: reorder · "
+        "Enter: open link or edit")
+
+
+class VisionScreen(SectionScreen):
+    """What the protégé is working towards, pinned as short cards."""
+
+    BINDINGS = [
+        Binding("n", "new_card", "New"),
+        Binding("e", "edit_card", "Edit"),
+        Binding("enter,o", "open_card", "Open"),
+        Binding("shift+left,less_than_sign", "move_card(-1)", "Move back"),
+        Binding("shift+right,greater_than_sign", "move_card(1)", "Move on"),
+        Binding("shift+up", "move_card('-row')", "Move up", show=False),
+        Binding("shift+down", "move_card('row')", "Move down", show=False),
+        Binding("left", "step(-1)", show=False),
+        Binding("right", "step(1)", show=False),
+        Binding("up", "step('-row')", show=False),
+        Binding("down", "step('row')", show=False),
+        Binding("delete,d", "delete_card", "Delete", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(name="vision")
+        self.cards: list[VisionCard] = []
+        self._grabbed: int | None = None
+        self._views: list[VisionCardView] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Content(HINT), id="vision-hint")
+        with VerticalScroll():
+            yield Static(Content(EMPTY), classes="empty-state", id="vision-empty")
+            yield Grid(id="vision-grid")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    @property
+    def columns(self) -> int:
+        return 3 if self.size.width >= 100 else 2
+
+    def on_resize(self) -> None:
+        self.query_one("#vision-grid", Grid).styles.grid_size_columns = self.columns
+
+    def reload(self, focus_id: int | None = None) -> None:
+        """Rebuild the board from the journal, keeping focus on `focus_id` (or the current)."""
+        if focus_id is None and self.current is not None:
+            focus_id = self.current.id
+        self.cards = self.journal.vision_cards()
+        goals = {g.id: g.title for g in self.journal.records(Goal)}
+        grid = self.query_one("#vision-grid", Grid)
+        grid.remove_children()
+        views = [VisionCardView(c, goals.get(c.goal_id or 0)) for c in self.cards]
+        self._views = views
+        grid.mount_all(views)
+        self.query_one("#vision-empty").display = not self.cards
+        self.query_one("#vision-hint").display = bool(self.cards)
+        target = next((v for v in views if v.card.id == focus_id), views[0] if views else None)
+        if target is not None:
+            self.call_after_refresh(target.focus)
+
+    @property
+    def current(self) -> VisionCard | None:
+        focused = self.focused
+        return focused.card if isinstance(focused, VisionCardView) else None
+
+    def _index(self) -> int | None:
+        card = self.current
+        ids = [c.id for c in self.cards]
+        return ids.index(card.id) if card is not None and card.id in ids else None
+
+    def _delta(self, step: int | str) -> int:
+        """A step in cards: an int, or 'row' / '-row' for a row of the grid."""
+        if isinstance(step, str):
+            return -self.columns if step.startswith("-") else self.columns
+        return step
+
+    def action_step(self, step: int | str) -> None:
+        index = self._index()
+        if index is None:
+            return
+        target = index + self._delta(step)
+        if 0 <= target < len(self.cards):
+            self._views[target].focus()
+
+    def action_move_card(self, step: int | str) -> None:
+        index = self._index()
+        if index is not None:
+            self.move(self.cards[index].id, index + self._delta(step))
+
+    def move(self, card_id: int, to_index: int) -> None:
+        """Put a card at `to_index` on the board (clamped to the board)."""
+        to_index = max(0, min(to_index, len(self.cards) - 1))
+        if [c.id for c in self.cards].index(card_id) == to_index:
+            return
+        self.save(lambda: self.journal.move_vision_card(card_id, to_index),
+                  lambda _cards: self.reload(focus_id=card_id))
+
+    @on(VisionCardView.Grabbed)
+    def _grabbed_card(self, event: VisionCardView.Grabbed) -> None:
+        self._grabbed = event.card_id
+
+    @on(VisionCardView.Dropped)
+    def _dropped_card(self, event: VisionCardView.Dropped) -> None:
+        grabbed, self._grabbed = self._grabbed, None
+        if grabbed is not None and grabbed != event.card_id:
+            self.move(grabbed, [c.id for c in self.cards].index(event.card_id))
+
+    def on_mouse_down(self) -> None:
+        """Any press forgets an old grab; a card's `Grabbed` arrives after this."""
+        self._grabbed = None
+
+    def action_new_card(self) -> None:
+        self.app.push_screen(VisionCardModal(), self._saved)
+
+    def action_edit_card(self) -> None:
+        if self.current is not None:
+            self.app.push_screen(VisionCardModal(self.current), self._saved)
+
+    def _saved(self, card: VisionCard | None) -> None:
+        if card is not None:
+            self.notify("Card saved.")
+            self.reload(focus_id=card.id)
+
+    def action_open_card(self) -> None:
+        card = self.current
+        if card is None:
+            return
+        if card.kind is not VisionKind.LINK:
+            self.action_edit_card()
+        elif is_openable_url(card.url):
+            self.app.open_url(card.url)
+        else:
+            self.notify("This link is not a web address, so it is not opened.",
+                        severity="warning")
+
+    def action_delete_card(self) -> None:
+        card = self.current
+        if card is None:
+            return
+        self.app.push_screen(
+            ChoiceModal("Take this card off the board?", card.text,
+                        [Choice("delete", "Delete", "error"), Choice("keep", "Keep it")]),
+            lambda key: self._delete(card) if key == "delete" else None)
+
+    def _delete(self, card: VisionCard) -> None:
+        self.save(lambda: self.journal.delete(card), lambda _none: self.reload())
+
+    def palette_commands(self) -> list[SystemCommand]:
+        return [
+            SystemCommand("Vision: new card", "Pin a text, quote or link (n)",
+                          self.action_new_card),
+            SystemCommand("Vision: edit card", "Change the focused card (e)",
+                          self.action_edit_card),
+            SystemCommand("Vision: open link", "Open the focused link card, or edit it (Enter)",
+                          self.action_open_card),
+            SystemCommand("Vision: move card back", "Shift+Left or <",
+                          lambda: self.action_move_card(-1)),
+            SystemCommand("Vision: move card on", "Shift+Right or >",
+                          lambda: self.action_move_card(1)),
+            SystemCommand("Vision: delete card", "Take the focused card off (Delete)",
+                          self.action_delete_card),
+        ]

@@ -1,0 +1,1 @@
+"""The journal file: its format, the lock, atomic saves, backups and where it lives."""
