@@ -83,7 +83,7 @@ def bench_startup(path: Path, runs: int) -> dict[str, float]:
 def bench_save(path: Path, runs: int) -> dict[str, float]:
     journal = Journal.open(path, today=lambda: TODAY)
     try:
-        meeting = journal.meetings()[100]
+        meeting = journal.meetings.all()[100]
         counter = iter(range(10**6))
 
         def edit() -> None:
@@ -128,7 +128,7 @@ def bench_export(path: Path, runs: int) -> dict[str, float | None]:
     ours = median_time(lambda: run_child("-m", "mentorjournal", "export", "--db", str(path),
                                          "--include-private", "-o", str(out), "--force"), runs)
     journal = Journal.open(path, readonly=True, today=lambda: TODAY)
-    config = jrnl_journal(path.parent, journal.records(JournalEntry))
+    config = jrnl_journal(path.parent, journal.entries.all())
     journal.close()
     if config is None:
         return {"export_s": ours, "jrnl_s": None}
@@ -181,15 +181,14 @@ def drawn(widget: Any) -> str:
 
 def _section_shown(app: Any, section: str, journal: Journal) -> Callable[[], bool]:
     """True once the section's screen draws its newest item and that item in full."""
-    from mentorjournal.core.model import Meeting
 
     if section == "meetings":
-        newest = max(journal.records(Meeting), key=lambda m: (m.held_on, m.id))
+        newest = max(journal.meetings.all(), key=lambda m: (m.held_on, m.id))
         texts = {"#meetings-table": [newest.held_on.isoformat()],
                  "#detail-facts": [newest.held_on.strftime("%A %d %B %Y")],
                  "#detail-notes": [_opening_words(newest.notes)]}
     else:
-        entry = journal.entries(include_private=True)[0]
+        entry = journal.entries.all(include_private=True)[0]
         texts = {"#journal-entries": [entry.title],
                  "#journal-view MarkdownView": [_opening_words(entry.body)]}
     texts["FooterKey"] = ["Home"]

@@ -60,24 +60,25 @@ def build_heavy(journal: Journal, seed: int = 1) -> None:
     """Fill `journal` with ten years of a pair's records (one atomic write)."""
     rng = random.Random(seed)
     days = (TODAY - START).days
+    records = journal._records  # ten years as they stand: past dates, straight to the records
     with journal.batch():
-        journal.set_pair(Pair(mentor="Sam Okafor", protege="Ana Lima", started_on=START))
+        journal.pair.save(Pair(mentor="Sam Okafor", protege="Ana Lima", started_on=START))
         for number in range(1, 6):
-            journal.add(AgreementVersion(
+            records.add(AgreementVersion(
                 number=number, created_at=datetime(2016 + 2 * number, 1, 1),
                 protege_expects=_text(rng, 300), mentor_expects=_text(rng, 300),
                 working_style=_text(rng, 200), frequency_days=14, review_on=TODAY,
                 signatures=tuple(Signature(role=r, name="x", signed_at=datetime(2017, 1, 1))
                                  for r in Role)))
         for g in range(300):
-            journal.add(Goal(
+            records.add(Goal(
                 title=_text(rng, 40), why=_text(rng, 120), success_measure=_text(rng, 80),
                 target_date=START + timedelta(days=rng.randrange(days)), position=g,
                 objectives=tuple(Objective(text=_text(rng, 50), done=rng.random() < 0.6)
                                  for _ in range(5))))
         for m in range(2000):
             held = START + timedelta(days=m * days // 2000)
-            journal.add(Meeting(
+            records.add(Meeting(
                 held_on=held, duration_minutes=45, mode=rng.choice(list(MeetingMode)),
                 tags=tuple(rng.sample(["walk-and-talk", "homework", "check-in", "budget"], 2)),
                 notes=_markdown(rng, 560), goal_ids=(rng.randrange(1, 301),),
@@ -85,15 +86,15 @@ def build_heavy(journal: Journal, seed: int = 1) -> None:
                                for _ in range(2)),
                 checkin=CheckIn(meaningful=rng.randint(1, 5), expectations_met=rng.randint(1, 5))))
         for w in range(1000):
-            journal.add(Win(won_on=START + timedelta(days=w * days // 1000),
+            records.add(Win(won_on=START + timedelta(days=w * days // 1000),
                             text=_text(rng, 80), size=rng.choice(list(WinSize))))
         for e in range(3000):
-            journal.add(JournalEntry(
+            records.add(JournalEntry(
                 written_on=START + timedelta(days=e * days // 3000), title=_text(rng, 30),
                 body=_markdown(rng, 1150), mood=rng.choice(["calm", "hopeful", "tired"]),
                 tags=(rng.choice(WORDS),), private=rng.random() < 0.1))
         for role in Role:
-            journal.add(Evaluation(role=role, what_worked=_text(rng, 300),
+            records.add(Evaluation(role=role, what_worked=_text(rng, 300),
                                    goal_ratings=tuple(GoalRating(goal_id=i, rating=3)
                                                       for i in range(1, 301))))
 

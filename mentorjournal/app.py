@@ -24,8 +24,7 @@ from mentorjournal.commands import JournalCommands
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import Win, WinSize
 from mentorjournal.core.sections import SECTIONS
-from mentorjournal.core.text import printable
-from mentorjournal.core.wins import one_line
+from mentorjournal.core.text import one_line, printable
 from mentorjournal.saver import SaveQueue
 from mentorjournal.screens import section_screen
 from mentorjournal.screens.help import HelpModal
@@ -115,13 +114,13 @@ class MentorJournalApp(App[None]):
 
     def _journal_opened(self, journal: Journal) -> None:
         self.journal = journal
-        settings = journal.settings()
+        settings = journal.settings.get()
         if settings.theme in self.available_themes:
             self.theme = settings.theme
         self.watch(self, "theme", self._save_theme, init=False)
         self._show_mode()
         self.call_after_refresh(self.verify_journal, journal)  # after the first paint
-        if journal.pair() is None:
+        if journal.pair.get() is None:
             self.push_screen(PairSetupModal(), lambda _pair: self._refresh_home())
         else:
             self._refresh_home()
@@ -199,8 +198,8 @@ class MentorJournalApp(App[None]):
                     timeout=10)
 
     def _save_theme(self, theme: str) -> None:
-        if self.journal is not None and not self.journal.store.readonly:
-            self.save(lambda: self.journal.update_settings(theme=theme))  # type: ignore[union-attr]
+        if self.journal is not None and not self.journal.readonly:
+            self.save(lambda: self.journal.settings.update(theme=theme))  # type: ignore[union-attr]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker errors are reported (a bug, not a store error)."""
@@ -259,7 +258,7 @@ class MentorJournalApp(App[None]):
 
     def open_section(self, name: str) -> None:
         """Show a section's screen on top of home (from a card, a key or the palette)."""
-        if self.journal is None or self.journal.pair() is None:
+        if self.journal is None or self.journal.pair.get() is None:
             return
         self.go_home()
         self.push_screen(section_screen(name)())
@@ -284,7 +283,7 @@ class MentorJournalApp(App[None]):
 
     def add_win(self, prefill: Win | None = None) -> None:
         """Open the add-a-win form over any screen (+, the palette, or another section)."""
-        if self.journal is None or self.journal.pair() is None or isinstance(
+        if self.journal is None or self.journal.pair.get() is None or isinstance(
                 self.screen, ModalScreen):
             return
         from mentorjournal.screens.win_form import WinFormModal  # loaded when first used
@@ -318,7 +317,7 @@ class MentorJournalApp(App[None]):
         parts = []
         if self.review_together:
             parts.append("REVIEW TOGETHER · private hidden")
-        if self.journal is not None and self.journal.store.readonly:
+        if self.journal is not None and self.journal.readonly:
             parts.append("read-only")
         self.sub_title = " · ".join(parts)
 

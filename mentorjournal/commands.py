@@ -23,7 +23,7 @@ class JournalCommands(Provider):
 
     def _commands(self) -> Iterator[SystemCommand]:
         app = cast("MentorJournalApp", self.app)
-        if app.journal is None or app.journal.pair() is None:
+        if app.journal is None or app.journal.pair.get() is None:
             return
         for section in SECTIONS:
             yield SystemCommand(

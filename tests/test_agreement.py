@@ -134,23 +134,23 @@ def test_overlong_text_is_kept_whole() -> None:
 # -- journal operations ----------------------------------------------------------------
 
 def test_editing_a_draft_keeps_one_version(empty_journal: Journal) -> None:
-    first = empty_journal.save_agreement(V1)
-    again = empty_journal.save_agreement(dataclasses.replace(V1, boundaries="None"))
+    first = empty_journal.agreement.save(V1)
+    again = empty_journal.agreement.save(dataclasses.replace(V1, boundaries="None"))
     assert first.id == again.id and again.number == 1
-    assert [v.boundaries for v in empty_journal.agreement_versions()] == ["None"]
+    assert [v.boundaries for v in empty_journal.agreement.versions()] == ["None"]
 
 
 def test_sign_both_then_edit_makes_a_new_version(empty_journal: Journal) -> None:
-    empty_journal.save_agreement(V1)
-    empty_journal.sign_agreement(Role.PROTEGE, "  ana   LIMA ")
-    version = empty_journal.sign_agreement(Role.MENTOR, "Sam Okafor")
-    assert agreement_status(empty_journal.agreement_versions()) == "signed by both"
+    empty_journal.agreement.save(V1)
+    empty_journal.agreement.sign(Role.PROTEGE, "  ana   LIMA ")
+    version = empty_journal.agreement.sign(Role.MENTOR, "Sam Okafor")
+    assert agreement_status(empty_journal.agreement.versions()) == "signed by both"
     assert version.signatures[0].name == "ana LIMA"
     assert version.signatures[0].signed_at.date() == TODAY
-    unchanged = empty_journal.save_agreement(version)  # nothing changed: nothing new
-    assert unchanged == version and len(empty_journal.agreement_versions()) == 1
-    empty_journal.save_agreement(dataclasses.replace(version, feedback="Ask first"))
-    versions = empty_journal.agreement_versions()
+    unchanged = empty_journal.agreement.save(version)  # nothing changed: nothing new
+    assert unchanged == version and len(empty_journal.agreement.versions()) == 1
+    empty_journal.agreement.save(dataclasses.replace(version, feedback="Ask first"))
+    versions = empty_journal.agreement.versions()
     assert [v.number for v in versions] == [1, 2] and versions[1].signatures == ()
     assert versions[0] == version  # the signed version stays as it was
     assert agreement_status(versions) == "changed since signed"
@@ -160,38 +160,38 @@ def test_sign_both_then_edit_makes_a_new_version(empty_journal: Journal) -> None
 
 def test_signing_rules(empty_journal: Journal) -> None:
     with pytest.raises(ValidationError, match="Write the agreement"):
-        empty_journal.sign_agreement(Role.PROTEGE, "Ana Lima")
-    empty_journal.save_agreement(V1)
+        empty_journal.agreement.sign(Role.PROTEGE, "Ana Lima")
+    empty_journal.agreement.save(V1)
     with pytest.raises(ValidationError, match="not the protégé's name.*'Ana Lima'"):
-        empty_journal.sign_agreement(Role.PROTEGE, "Sam Okafor")
+        empty_journal.agreement.sign(Role.PROTEGE, "Sam Okafor")
     with pytest.raises(ValidationError, match="Type the mentor's name"):
-        empty_journal.sign_agreement(Role.MENTOR, "  ")
-    empty_journal.sign_agreement(Role.PROTEGE, "Ana Lima")
+        empty_journal.agreement.sign(Role.MENTOR, "  ")
+    empty_journal.agreement.sign(Role.PROTEGE, "Ana Lima")
     with pytest.raises(ValidationError, match="already signed"):
-        empty_journal.sign_agreement(Role.PROTEGE, "Ana Lima")
+        empty_journal.agreement.sign(Role.PROTEGE, "Ana Lima")
     assert normalise_name(" Ana\tLIMA ") == "ana lima"
 
 
 def test_save_refuses_a_past_review_date(empty_journal: Journal) -> None:
     with pytest.raises(ValidationError, match="in the past"):
-        empty_journal.save_agreement(
+        empty_journal.agreement.save(
             dataclasses.replace(V1, review_on=TODAY - timedelta(days=1)))
-    assert empty_journal.agreement_versions() == []
+    assert empty_journal.agreement.versions() == []
 
 
 def test_versions_survive_reopening(empty_journal: Journal) -> None:
-    empty_journal.save_agreement(V1)
-    empty_journal.sign_agreement(Role.PROTEGE, "Ana Lima")
+    empty_journal.agreement.save(V1)
+    empty_journal.agreement.sign(Role.PROTEGE, "Ana Lima")
     path = empty_journal.store.path
     assert path is not None
     empty_journal.close()
     reopened = open_journal(path)
-    assert agreement_status(reopened.agreement_versions()) == "signed by one"
+    assert agreement_status(reopened.agreement.versions()) == "signed by one"
     reopened.close()
 
 
 def test_demo_agreement_is_signed_by_both_with_two_versions(journal: Journal) -> None:
-    versions = journal.agreement_versions()
+    versions = journal.agreement.versions()
     assert [v.number for v in versions] == [1, 2]
     assert all(missing_signers(v) == [] for v in versions)
     assert agreement_status(versions) == "signed by both"

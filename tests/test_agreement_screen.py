@@ -65,7 +65,7 @@ async def test_guided_agreement_then_both_sign(
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert isinstance(app.screen, AgreementScreen)
-        (draft,) = empty_journal.agreement_versions()
+        (draft,) = empty_journal.agreement.versions()
         assert (draft.about_mentor, draft.about_protege) == ("Director", "Engineer")
         assert draft.frequency_days == 14 and draft.mode is MeetingMode.WALK_AND_TALK
         assert (draft.mentor_hours_per_month, draft.protege_hours_per_month) == (2, 4)
@@ -80,15 +80,15 @@ async def test_guided_agreement_then_both_sign(
         await pilot.press("enter")
         await settle(app, pilot)
         assert "Signed by both" in screen_text(app)
-    assert agreement_status(empty_journal.agreement_versions()) == "signed by both"
+    assert agreement_status(empty_journal.agreement.versions()) == "signed by both"
 
 
 async def test_edit_signed_shows_changes_resign_and_read_old_version(
     empty_app: MentorJournalApp, empty_journal: Journal,
 ) -> None:
-    empty_journal.save_agreement(AgreementVersion(about_mentor="Director"))
-    empty_journal.sign_agreement(Role.PROTEGE, "Ana Lima")
-    empty_journal.sign_agreement(Role.MENTOR, "Sam Okafor")
+    empty_journal.agreement.save(AgreementVersion(about_mentor="Director"))
+    empty_journal.agreement.sign(Role.PROTEGE, "Ana Lima")
+    empty_journal.agreement.sign(Role.MENTOR, "Sam Okafor")
     async with empty_app.run_test(size=SIZE) as pilot:
         app = empty_app
         await pilot.press("a", "e")
@@ -101,13 +101,13 @@ async def test_edit_signed_shows_changes_resign_and_read_old_version(
         assert "Changed since signed" in text and "Changed since version 1" in text
         assert "How we give feedback" in text and printable(HOSTILE) in text
         assert "\x1b" not in text  # shown as a symbol, never sent to the terminal
-        assert agreement_status(empty_journal.agreement_versions()) == "changed since signed"
+        assert agreement_status(empty_journal.agreement.versions()) == "changed since signed"
 
         await sign(app, pilot, Role.MENTOR, "Sam Okafor")
         assert "Changed since signed" in screen_text(app)  # one signature is not enough
         await sign(app, pilot, Role.PROTEGE, "Ana Lima")
         assert "Version 2 · Signed by both" in screen_text(app)
-        v1, v2 = empty_journal.agreement_versions()
+        v1, v2 = empty_journal.agreement.versions()
         assert v1.feedback == "" and v2.feedback == HOSTILE and len(v1.signatures) == 2
 
         await pilot.press("v")
@@ -121,7 +121,7 @@ async def test_edit_signed_shows_changes_resign_and_read_old_version(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AgreementScreen)
-    assert len(empty_journal.agreement_versions()) == 2  # reading changed nothing
+    assert len(empty_journal.agreement.versions()) == 2  # reading changed nothing
 
 
 BAD_INPUTS = [
@@ -136,7 +136,7 @@ BAD_INPUTS = [
 async def test_bad_inputs_give_their_message_and_keep_the_typed_text(
     app: MentorJournalApp, journal: Journal,
 ) -> None:
-    before = journal.agreement_versions()
+    before = journal.agreement.versions()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a", "e")
         await pilot.pause()
@@ -163,7 +163,7 @@ async def test_bad_inputs_give_their_message_and_keep_the_typed_text(
         await pilot.click("#choice-keep")
         await pilot.pause()
         assert app.screen is form
-    assert journal.agreement_versions() == before
+    assert journal.agreement.versions() == before
 
 
 async def test_guided_error_jumps_to_its_step(empty_app: MentorJournalApp,
@@ -178,7 +178,7 @@ async def test_guided_error_jumps_to_its_step(empty_app: MentorJournalApp,
         await settle(empty_app, pilot)
         assert guided.step == 11 and "is in the past" in screen_text(empty_app)
         assert guided.query_one("#review_on", Input).value == "yesterday"
-    assert empty_journal.agreement_versions() == []
+    assert empty_journal.agreement.versions() == []
 
 
 async def test_palette_commands_and_demo(app: MentorJournalApp) -> None:

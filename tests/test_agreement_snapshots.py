@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from mentorjournal.app import make_app
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import AgreementVersion, MeetingMode, Role, Signature
-from tests.conftest import HOSTILE, SIZE, TODAY
+from tests.conftest import HOSTILE, SIZE, TODAY, put
 
 
 async def open_agreement(pilot: Pilot[None]) -> None:
@@ -25,13 +25,13 @@ def test_agreement_empty(snap_compare: Any, empty_journal: Journal) -> None:
 
 
 def test_agreement_draft(snap_compare: Any, empty_journal: Journal) -> None:
-    draft = empty_journal.save_agreement(AgreementVersion(
+    draft = empty_journal.agreement.save(AgreementVersion(
         about_mentor="Engineering director; likes direct questions.",
         about_protege=HOSTILE, frequency_days=10, mode=MeetingMode.WALK_AND_TALK,
         mentor_hours_per_month=2, scheduler=Role.MENTOR))
     signature = Signature(role=Role.PROTEGE, name="Ana Lima",  # a fixed time, not the clock
                           signed_at=datetime.combine(TODAY, time(9, 30)))
-    empty_journal.update(dataclasses.replace(draft, signatures=(signature,)))
+    put(empty_journal, dataclasses.replace(draft, signatures=(signature,)))
     assert snap_compare(make_app(journal=empty_journal), terminal_size=SIZE,
                         run_before=open_agreement)
 
@@ -42,8 +42,8 @@ def test_agreement_signed(snap_compare: Any, journal: Journal) -> None:
 
 
 def test_agreement_changed_since_signed(snap_compare: Any, journal: Journal) -> None:
-    latest = journal.agreement_versions()[-1]
-    journal.save_agreement(dataclasses.replace(
+    latest = journal.agreement.versions()[-1]
+    journal.agreement.save(dataclasses.replace(
         latest, frequency_days=7, boundaries="Work topics only; no [b]markup[/b]."))
     assert snap_compare(make_app(journal=journal), terminal_size=SIZE,
                         run_before=open_agreement)

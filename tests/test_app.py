@@ -39,7 +39,7 @@ async def test_first_run_asks_for_the_pair(journal_path: Path) -> None:
         assert printable(HOSTILE) in screen_text(app) and "\x1b" not in screen_text(app)
         assert app.is_running
     journal = open_journal(journal_path)
-    assert journal.pair() == Pair(mentor="Sam", protege=HOSTILE, started_on=TODAY, id=1)
+    assert journal.pair.get() == Pair(mentor="Sam", protege=HOSTILE, started_on=TODAY, id=1)
     journal.close()
 
 
@@ -82,7 +82,7 @@ async def test_home_refreshes_after_a_save_elsewhere(app: MentorJournalApp,
                                                      journal: Journal) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.save(lambda: journal.add(Win(won_on=TODAY, text="new")))
+        app.save(lambda: journal.wins.add(Win(won_on=TODAY, text="new")))
         await app.workers.wait_for_complete()
         await pilot.press("w", "escape")
         await pilot.pause()
@@ -103,7 +103,7 @@ async def test_second_instance_offers_read_only(journal: Journal) -> None:
         assert isinstance(app.screen, HomeScreen)
         assert "read-only" in app.sub_title
         failed: list[str] = []
-        app.save(lambda: app.journal.add(Win(won_on=TODAY, text="x")),  # type: ignore[union-attr]
+        app.save(lambda: app.journal.wins.add(Win(won_on=TODAY, text="x")),  # type: ignore[union-attr]
                  on_failed=lambda error: failed.append(str(error)))
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -154,7 +154,7 @@ async def test_theme_is_remembered(journal_path: Path, journal: Journal) -> None
         await pilot.pause()
         app.theme = "nord"
         await app.workers.wait_for_complete()
-    assert journal.settings().theme == "nord"
+    assert journal.settings.get().theme == "nord"
 
 
 async def test_quit_with_an_unsaved_form_asks_first(app: MentorJournalApp,

@@ -28,8 +28,8 @@ def test_demo_writes_a_journal_and_never_overwrites(tmp_path: Path) -> None:
     first = run("demo", "--db", str(path))
     assert first.returncode == 0, first.stderr
     journal = open_journal(path)
-    assert len(journal.meetings()) == 20 and journal.pair() is not None
-    assert any(entry.private for entry in journal.entries())
+    assert len(journal.meetings.all()) == 20 and journal.pair.get() is not None
+    assert any(entry.private for entry in journal.entries.all())
     journal.close()
     before = path.read_bytes()
     again = run("--db", str(path), "demo")

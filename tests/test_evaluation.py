@@ -19,51 +19,51 @@ def draft(role: Role, **answers: object) -> Evaluation:
 
 
 def test_sealed_until_both_have_submitted(journal: Journal) -> None:
-    assert rules.status(journal, Role.MENTOR, CLOSING) == "not started"
-    rules.save_draft(journal, draft(Role.MENTOR, what_worked="walks"))
-    assert rules.status(journal, Role.MENTOR, CLOSING) == "draft"
-    assert not rules.is_sealed(journal, Role.MENTOR, CLOSING)
+    assert journal.evaluations.status(Role.MENTOR, CLOSING) == "not started"
+    journal.evaluations.save_draft(draft(Role.MENTOR, what_worked="walks"))
+    assert journal.evaluations.status(Role.MENTOR, CLOSING) == "draft"
+    assert not journal.evaluations.is_sealed(Role.MENTOR, CLOSING)
 
-    rules.submit(journal, draft(Role.MENTOR, what_worked="walks"))
-    assert rules.is_sealed(journal, Role.MENTOR, CLOSING)
-    assert rules.status(journal, Role.MENTOR, CLOSING).startswith("submitted — sealed")
-    assert not rules.is_shared(journal, CLOSING)
+    journal.evaluations.submit(draft(Role.MENTOR, what_worked="walks"))
+    assert journal.evaluations.is_sealed(Role.MENTOR, CLOSING)
+    assert journal.evaluations.status(Role.MENTOR, CLOSING).startswith("submitted — sealed")
+    assert not journal.evaluations.is_shared(CLOSING)
 
-    rules.submit(journal, draft(Role.PROTEGE, what_worked="homework"))
-    assert rules.is_shared(journal, CLOSING)
-    assert not rules.is_sealed(journal, Role.MENTOR, CLOSING)
-    assert rules.status(journal, Role.PROTEGE, CLOSING) == "shared"
+    journal.evaluations.submit(draft(Role.PROTEGE, what_worked="homework"))
+    assert journal.evaluations.is_shared(CLOSING)
+    assert not journal.evaluations.is_sealed(Role.MENTOR, CLOSING)
+    assert journal.evaluations.status(Role.PROTEGE, CLOSING) == "shared"
     # the midpoint evaluation is separate
-    assert rules.status(journal, Role.MENTOR, EvaluationKind.MIDPOINT) == "not started"
+    assert journal.evaluations.status(Role.MENTOR, EvaluationKind.MIDPOINT) == "not started"
 
 
 def test_one_evaluation_per_partner_and_kind(journal: Journal) -> None:
-    rules.save_draft(journal, draft(Role.MENTOR, what_worked="a"))
-    rules.save_draft(journal, draft(Role.MENTOR, what_worked="b"))
-    mentor = [e for e in journal.records(Evaluation) if e.role is Role.MENTOR]
+    journal.evaluations.save_draft(draft(Role.MENTOR, what_worked="a"))
+    journal.evaluations.save_draft(draft(Role.MENTOR, what_worked="b"))
+    mentor = [e for e in journal._records.all(Evaluation) if e.role is Role.MENTOR]
     assert [e.what_worked for e in mentor] == ["b"]
 
 
 def test_submitted_cannot_be_edited_until_reopened_and_reopening_is_recorded(
     journal: Journal,
 ) -> None:
-    rules.submit(journal, draft(Role.MENTOR))
+    journal.evaluations.submit(draft(Role.MENTOR))
     with pytest.raises(ValidationError, match="reopen"):
-        rules.save_draft(journal, draft(Role.MENTOR, what_worked="sneaky"))
-    reopened = rules.reopen(journal, Role.MENTOR, CLOSING)
+        journal.evaluations.save_draft(draft(Role.MENTOR, what_worked="sneaky"))
+    reopened = journal.evaluations.reopen(Role.MENTOR, CLOSING)
     assert reopened.submitted_at is None and len(reopened.reopened_at) == 1
-    rules.save_draft(journal, dataclasses.replace(reopened, what_worked="honest"))
+    journal.evaluations.save_draft(dataclasses.replace(reopened, what_worked="honest"))
     with pytest.raises(ValidationError):
-        rules.reopen(journal, Role.MENTOR, CLOSING)  # a draft is not reopened
+        journal.evaluations.reopen(Role.MENTOR, CLOSING)  # a draft is not reopened
 
 
 def test_ratings_must_be_one_to_five(journal: Journal) -> None:
     with pytest.raises(ValidationError, match="1 .* 5"):
-        rules.save_draft(journal, draft(Role.MENTOR, match_rating=7))
+        journal.evaluations.save_draft(draft(Role.MENTOR, match_rating=7))
     with pytest.raises(ValidationError):
-        rules.save_draft(journal, draft(Role.MENTOR,
+        journal.evaluations.save_draft(draft(Role.MENTOR,
                                         goal_ratings=(GoalRating(goal_id=1, rating=0),)))
-    assert journal.records(Evaluation) == []
+    assert journal._records.all(Evaluation) == []
 
 
 def test_talking_points_are_ratings_two_or_more_apart() -> None:
@@ -76,8 +76,8 @@ def test_talking_points_are_ratings_two_or_more_apart() -> None:
 
 
 def test_portfolio_of_a_demo_goal_lists_its_record(journal: Journal) -> None:
-    goal = journal.goals()[0]
-    (item,) = rules.portfolios(journal, [goal])
+    goal = journal.goals.all()[0]
+    (item,) = journal.evaluations.portfolios([goal])
     assert len(item.objectives) == 4
     assert item.meetings and all(goal.id in m.goal_ids for m in item.meetings)
     assert [m.held_on for m in item.meetings] == sorted(m.held_on for m in item.meetings)
@@ -90,8 +90,8 @@ def test_portfolio_of_a_demo_goal_lists_its_record(journal: Journal) -> None:
 def test_closing_needs_the_shared_closing_evaluation(journal: Journal) -> None:
     today = journal.today()
     with pytest.raises(ValidationError, match="closing evaluation"):
-        rules.close_mentorship(journal, today, "thanks")
-    rules.submit(journal, draft(Role.MENTOR))
-    rules.submit(journal, draft(Role.PROTEGE))
-    pair = rules.close_mentorship(journal, today, "Thank you, Sam.")
-    assert pair.closed_on == today and journal.pair() == pair
+        journal.evaluations.close_mentorship(today, "thanks")
+    journal.evaluations.submit(draft(Role.MENTOR))
+    journal.evaluations.submit(draft(Role.PROTEGE))
+    pair = journal.evaluations.close_mentorship(today, "Thank you, Sam.")
+    assert pair.closed_on == today and journal.pair.get() == pair

@@ -8,7 +8,6 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, TabbedContent
 
 from mentorjournal.app import MentorJournalApp
-from mentorjournal.core.evaluation import evaluation_for, is_shared
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import EvaluationKind, Goal, Role
 from mentorjournal.screens.evaluation_screen import EvaluationScreen
@@ -51,7 +50,7 @@ async def test_sealed_then_side_by_side_with_talking_points(app: MentorJournalAp
         assert isinstance(app.screen, EvaluationScreen)
 
         await fill_and_submit(pilot, Role.MENTOR, [4, 4, 5, 3], match=5, worked="walks")
-        mentor = evaluation_for(journal, Role.MENTOR, CLOSING)
+        mentor = journal.evaluations.of(Role.MENTOR, CLOSING)
         assert mentor is not None and mentor.submitted_at is not None
         assert mentor.what_worked == "walks" and mentor.match_rating == 5
 
@@ -64,7 +63,7 @@ async def test_sealed_then_side_by_side_with_talking_points(app: MentorJournalAp
         assert "walks" not in screen_text(app)
 
         await fill_and_submit(pilot, Role.PROTEGE, [2, 4, 5, 3], match=5, worked="homework")
-        assert is_shared(journal, CLOSING)
+        assert journal.evaluations.is_shared(CLOSING)
         await pilot.click("#--content-tab-shared")
         await pilot.pause()
         text = screen_text(app)
@@ -85,7 +84,7 @@ async def test_draft_is_kept_and_reopen_is_recorded(app: MentorJournalApp,
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        saved = evaluation_for(journal, Role.PROTEGE, CLOSING)
+        saved = journal.evaluations.of(Role.PROTEGE, CLOSING)
         assert saved is not None and saved.biggest_learning == "ask for feedback"
         assert saved.submitted_at is None
 
@@ -97,7 +96,7 @@ async def test_draft_is_kept_and_reopen_is_recorded(app: MentorJournalApp,
         await pilot.click("#reopen-protege")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        reopened = evaluation_for(journal, Role.PROTEGE, CLOSING)
+        reopened = journal.evaluations.of(Role.PROTEGE, CLOSING)
         assert reopened is not None and reopened.submitted_at is None
         assert len(reopened.reopened_at) == 1
         assert app.screen.query("#form-protege")
@@ -118,13 +117,12 @@ async def test_evidence_lists_a_goals_meetings_and_wins(app: MentorJournalApp) -
 
 def test_side_by_side_snapshot(snap_compare: Any, journal: Journal) -> None:
     from mentorjournal.app import make_app
-    from mentorjournal.core import evaluation as rules
     from mentorjournal.core.model import Evaluation, GoalRating
 
-    goals = journal.goals()
+    goals = journal.goals.all()
     for role, ratings, worked in ((Role.MENTOR, [4, 4, 5, 3], "The walks by the river."),
                                   (Role.PROTEGE, [2, 4, 5, 3], "Homework kept me going.")):
-        rules.submit(journal, Evaluation(
+        journal.evaluations.submit(Evaluation(
             role=role, kind=CLOSING, match_rating=5, what_worked=worked,
             goal_ratings=tuple(GoalRating(goal_id=g.id, rating=r)
                                for g, r in zip(goals, ratings, strict=True))))
@@ -157,7 +155,7 @@ async def test_goals_are_rated_in_one_table_by_key_click_and_comment(
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        saved = evaluation_for(journal, Role.PROTEGE, CLOSING)
+        saved = journal.evaluations.of(Role.PROTEGE, CLOSING)
         assert saved is not None
         ratings = {r.goal_id: (r.rating, r.comment) for r in saved.goal_ratings}
         assert ratings[first.id] == (3, "clear [b]win[/b]") and ratings[second.id] == (2, "")
@@ -172,7 +170,7 @@ async def test_hundreds_of_goals_make_one_table_not_thousands_of_widgets(
         app: MentorJournalApp, journal: Journal) -> None:
     with journal.batch():
         for n in range(300):
-            journal.add(Goal(title=f"Goal {n}"))
+            journal.goals.add(Goal(title=f"Goal {n}"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("e")

@@ -38,7 +38,7 @@ from mentorjournal.export.document import export_markdown
 from mentorjournal.export.markdown import cell, code, fenced, inline, user_markdown
 from mentorjournal.export.options import EXPORT_SECTIONS, ExportOptions, parse_sections
 from mentorjournal.storage.store import JournalStore
-from tests.conftest import HOSTILE, TODAY, fixed_today, open_journal
+from tests.conftest import HOSTILE, TODAY, fixed_today, open_journal, put
 
 GOLDEN = Path(__file__).parent / "golden" / "demo-export.md"
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -102,7 +102,7 @@ def test_demo_outline_title_sections_items() -> None:
     assert "Ana Lima (protégé) and Sam Okafor (mentor), 2026-05-27 to 2027-05-27" in outline[0][1]
     assert [text for level, text in outline if level == 2] == H2
     items = [(level, text) for level, text in outline if level == 3]
-    goals = [g.title for g in journal.goals()]
+    goals = [g.title for g in journal.goals.all()]
     assert [text for _, text in items if text in goals] == goals
     assert len(items) == 2 + 4 + 20 + 4  # versions, goals, meetings, non-private entries
     section = None
@@ -124,8 +124,8 @@ def test_task_lists_match_objectives_and_homework() -> None:
     journal = demo_journal()
     text = export_markdown(journal)
     items = tasks(text)
-    objectives = [o for g in journal.goals() for o in g.objectives]
-    homework = [h for m in journal.meetings() for h in m.homework]
+    objectives = [o for g in journal.goals.all() for o in g.objectives]
+    homework = [h for m in journal.meetings.all() for h in m.homework]
     assert len(items) == len(objectives) + len(homework)
     done = sum(o.done for o in objectives) + sum(h.status.value == "done" for h in homework)
     assert sum(item.startswith("[x]") for item in items) == done
@@ -142,18 +142,18 @@ def test_tags_are_inline_code_and_dates_iso() -> None:
 def complete_journal() -> Journal:
     """The demo plus what it lacks: both evaluations, a sealed one, and a review."""
     journal = demo_journal()
-    goal = journal.goals()[0]
-    journal.add(Evaluation(role=Role.PROTEGE, submitted_at=datetime(2026, 11, 20, 9),
+    goal = journal.goals.all()[0]
+    put(journal, Evaluation(role=Role.PROTEGE, submitted_at=datetime(2026, 11, 20, 9),
                            match_rating=5, what_worked="The homework.\nAnd the walks.",
                            would_do_again="Yes", goal_ratings=(
                                GoalRating(goal_id=goal.id, rating=4, comment="Nearly"),)))
-    journal.add(Evaluation(role=Role.MENTOR, submitted_at=datetime(2026, 11, 21, 9),
+    put(journal, Evaluation(role=Role.MENTOR, submitted_at=datetime(2026, 11, 21, 9),
                            match_rating=4, what_worked="Ana drove | every meeting",
                            goal_ratings=(GoalRating(goal_id=goal.id, rating=5),)))
-    journal.add(Evaluation(role=Role.MENTOR, kind=EvaluationKind.MIDPOINT,
+    put(journal, Evaluation(role=Role.MENTOR, kind=EvaluationKind.MIDPOINT,
                            submitted_at=datetime(2026, 8, 21, 9), what_worked="sealed text"))
-    journal.add(Evaluation(role=Role.PROTEGE, what_worked="an unsubmitted draft"))
-    journal.add(Review(held_at=datetime(2026, 11, 22, 10), items=(
+    put(journal, Evaluation(role=Role.PROTEGE, what_worked="an unsubmitted draft"))
+    put(journal, Review(held_at=datetime(2026, 11, 22, 10), items=(
         ReviewItem(kind="goal", summary=goal.title, mark=ReviewMark.AGREED, comment="Dec"),
         ReviewItem(kind="homework", summary="Articles", mark=ReviewMark.TO_DISCUSS))))
     return journal
@@ -188,7 +188,7 @@ def test_output_is_byte_identical_across_runs_and_reopens(journal_path: Path) ->
 
 def test_private_entries_only_on_request_and_then_marked() -> None:
     journal = demo_journal()
-    private = next(e for e in journal.entries() if e.private)
+    private = next(e for e in journal.entries.all() if e.private)
     assert private.title not in export_markdown(journal)
     text = export_markdown(journal, ExportOptions(include_private=True))
     assert (3, f"{private.written_on.isoformat()} · {private.title} · private") in headings(text)
@@ -203,7 +203,7 @@ def test_period_selects_dated_records_and_names_itself() -> None:
     assert outline[0][1].endswith("2026-07-01 to 2026-07-31")
     meetings = [t for level, t in outline if level == 3 and t[:2] == "20" and "·" in t
                 and t[:7] == "2026-07" and "minutes" in t]
-    assert len(meetings) == sum(1 for m in journal.meetings() if m.held_on.month == 7)
+    assert len(meetings) == sum(1 for m in journal.meetings.all() if m.held_on.month == 7)
     assert not any(t.startswith("2026-06") for _, t in outline)
     assert len([t for level, t in outline if level == 3]) > len(meetings)  # goals stay
     with pytest.raises(ValidationError):
@@ -220,28 +220,29 @@ def test_an_empty_journal_still_has_every_section(empty_journal: Journal) -> Non
 
 def hostile_journal() -> Journal:
     journal = demo_journal()
-    goal = journal.add(Goal(title=EVIL_TITLE, why=EVIL_NOTES, position=9, objectives=(
+    goal = journal.goals.add(Goal(title=EVIL_TITLE, why=EVIL_NOTES, position=9, objectives=(
         Objective(text=EVIL_TITLE, done=True), Objective(text="- [x] fake\n# h"))))
-    journal.add(Meeting(held_on=TODAY, tags=("a`b", "|x|", "# t"), notes=EVIL_NOTES,
-                        goal_ids=(goal.id,), checkin=CheckIn(change=EVIL_TITLE),
-                        homework=(Homework(text=EVIL_TITLE),)))
-    journal.add(JournalEntry(written_on=TODAY, title=EVIL_TITLE, body=EVIL_NOTES + UNCLOSED,
-                             mood=EVIL_TITLE, tags=(EVIL_TITLE,)))
-    journal.add(Win(won_on=TODAY, text=EVIL_TITLE, goal_id=goal.id))
+    # Tags the rules refuse today (an older version, or a hand-edited file): exported safely.
+    put(journal, Meeting(held_on=TODAY, tags=("a`b", "|x|", "# t"), notes=EVIL_NOTES,
+                         goal_ids=(goal.id,), checkin=CheckIn(change=EVIL_TITLE),
+                         homework=(Homework(text=EVIL_TITLE),)))
+    put(journal, JournalEntry(written_on=TODAY, title=EVIL_TITLE, body=EVIL_NOTES + UNCLOSED,
+                              mood=EVIL_TITLE, tags=(EVIL_TITLE,)))
+    journal.wins.add(Win(won_on=TODAY, text=EVIL_TITLE, goal_id=goal.id))
     for role in Role:
-        journal.add(Evaluation(role=role, submitted_at=datetime(2026, 11, 20, 9),
+        put(journal, Evaluation(role=role, submitted_at=datetime(2026, 11, 20, 9),
                                what_worked=f"a | b | c\n\n{EVIL_TITLE}", match_rating=4,
                                goal_ratings=(GoalRating(goal_id=goal.id, comment="|"),)))
-    journal.add(Review(held_at=datetime(2026, 11, 21, 10), items=(
+    put(journal, Review(held_at=datetime(2026, 11, 21, 10), items=(
         ReviewItem(kind="goal", summary=EVIL_TITLE, mark=ReviewMark.AGREED),)))
     return journal
 
 
 def test_hostile_titles_and_notes_add_or_remove_no_heading() -> None:
     journal = hostile_journal()
-    pair = journal.pair()
+    pair = journal.pair.get()
     assert pair is not None
-    journal.set_pair(dataclasses.replace(pair, protege=HOSTILE + " | # x", mentor="*Sam*"))
+    journal.pair.save(dataclasses.replace(pair, protege=HOSTILE + " | # x", mentor="*Sam*"))
     text = export_markdown(journal)
     outline = headings(text)
     assert [level for level, _ in outline].count(1) == 1
@@ -278,7 +279,7 @@ def test_hostile_task_items_stay_single_items() -> None:
 def test_any_title_renders_literally_as_one_heading(title: str) -> None:
     tokens = MD.parse(f"### {inline(title)}\n\ntail\n")
     assert [t.tag for t in tokens if t.type == "heading_open"] == ["h3"]
-    expected = " ".join(title.replace("\x1b", "").split())
+    expected = " ".join(title.split()).replace("\x1b", "\\x1b")  # shown, never sent
     assert literal(tokens[1]) == expected
 
 

@@ -66,8 +66,8 @@ def test_export_to_a_file_never_overwrites_without_force(demo_path: Path,
 
 @pytest.mark.parametrize(("args", "needle"), [
     (["--section", "goals,diary"], "Unknown section 'diary'"),
-    (["--since", "2026-02-30"], "--since: 2026-02-30 is not a real date"),
-    (["--until", "soon"], "--until: 'soon' is not a date"),
+    (["--since", "2026-02-30"], "2026-02-30 is not a real date"),
+    (["--until", "soon"], "'soon' is not a date"),
     (["--since", "2026-10-01", "--until", "2026-09-01"], "starts (2026-10-01) after it ends"),
     (["-o", "{tmp}/missing/out.md"], "does not exist"),
     (["-o", "{tmp}"], "is a folder"),

@@ -91,7 +91,7 @@ async def test_bad_input_is_explained_and_nothing_is_written(app: MentorJournalA
 async def test_review_together_exports_without_private_entries(
     app: MentorJournalApp, journal: Journal, tmp_path: Path,
 ) -> None:
-    private = next(e for e in journal.entries() if e.private)
+    private = next(e for e in journal.entries.all() if e.private)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_export(app, pilot)
         screen.query_one("#export-private", Checkbox).value = True

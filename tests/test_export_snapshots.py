@@ -10,7 +10,7 @@ from textual.widgets import Input
 from mentorjournal.app import make_app
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import Goal, Meeting
-from tests.conftest import HOSTILE, SIZE, TODAY
+from tests.conftest import put, HOSTILE, SIZE, TODAY
 
 
 async def open_export(pilot: Pilot[None]) -> None:
@@ -29,8 +29,8 @@ def test_export_demo(snap_compare: Any, journal: Journal) -> None:
 
 
 def test_export_hostile(snap_compare: Any, empty_journal: Journal) -> None:
-    goal = empty_journal.add(Goal(title=f"# {HOSTILE} | *x* `y`"))
-    empty_journal.add(Meeting(held_on=TODAY, tags=(HOSTILE,), goal_ids=(goal.id,),
+    goal = empty_journal.goals.add(Goal(title=f"# {HOSTILE} | *x* `y`"))
+    put(empty_journal, Meeting(held_on=TODAY, tags=(HOSTILE,), goal_ids=(goal.id,),
                               notes=f"# Big\n\n{HOSTILE}\n\n[link](javascript:alert(1))"))
     assert snap_compare(make_app(journal=empty_journal), terminal_size=SIZE,
                         run_before=open_export)

@@ -37,13 +37,13 @@ def ten_year_journal(hard: int = 0) -> Journal:
     start = TODAY - timedelta(days=3652)
     extra = ["", "\n```\n# code\n```\n", "\n```\n# code\n```\n\nSetext\n------\n"][hard]
     with journal.batch():
-        journal.set_pair(Pair(mentor="Sam Okafor", protege="Ana Lima", started_on=start))
+        journal.pair.save(Pair(mentor="Sam Okafor", protege="Ana Lima", started_on=start))
         for g in range(40):
-            journal.add(Goal(title=f"Goal {g}: lead *the* room", why="Because.\nReally.",
+            journal.goals.add(Goal(title=f"Goal {g}: lead *the* room", why="Because.\nReally.",
                              position=g, objectives=tuple(
                                  Objective(text=f"Step {i}", done=i % 2 == 0) for i in range(6))))
         for n in range(2000):
-            journal.add(Meeting(
+            journal.meetings.log(Meeting(
                 held_on=start + timedelta(days=n * 3652 // 2000), duration_minutes=45,
                 tags=("homework", "check-in"), goal_ids=(n % 40 + 1,),
                 notes=f"# Notes {n}\n\nWe talked about **things** and [links](x).\n\n- a\n- b\n"
@@ -52,13 +52,13 @@ def ten_year_journal(hard: int = 0) -> Journal:
                           Homework(text="Read the primer", status=HomeworkStatus.DONE)),
                 checkin=CheckIn(meaningful=4, expectations_met=5, change="More practice.")))
         for n in range(3000):
-            journal.add(JournalEntry(
+            journal.entries.save(JournalEntry(
                 written_on=start + timedelta(days=n * 3652 // 3000), title=f"Entry {n}",
                 body=f"# Entry {n}\n\nI noticed that I **wait too long**.\n\n- one\n- two\n"
                      + extra, mood="calm", tags=("reflection",), private=n % 7 == 0))
         for n in range(500):
-            journal.add(Win(won_on=start + timedelta(days=n * 7), text=f"Win {n}", goal_id=1))
-    journal.check()  # decode every record now: the app and the CLI have done so before exporting
+            journal.wins.add(Win(won_on=start + timedelta(days=n * 7), text=f"Win {n}", goal_id=1))
+    journal.verify()  # decode every record now: the app and the CLI have done so before exporting
     return journal
 
 

@@ -174,58 +174,58 @@ def test_prefilled_win() -> None:
 
 def test_add_goal_validates_and_appends(empty_journal: Journal) -> None:
     with pytest.raises(ValidationError) as refused:
-        empty_journal.add_goal(Goal(title="   "))
+        empty_journal.goals.add(Goal(title="   "))
     assert str(refused.value) == "The title cannot be empty."
-    first = empty_journal.add_goal(Goal(title=" First "))
-    second = empty_journal.add_goal(Goal(title="Second"))
+    first = empty_journal.goals.add(Goal(title=" First "))
+    second = empty_journal.goals.add(Goal(title="Second"))
     assert (first.title, first.created_on, first.position, second.position) == \
         ("First", TODAY, 0, 1)
-    assert empty_journal.goals() == [first, second]
+    assert empty_journal.goals.all() == [first, second]
 
 
 def test_edit_goal_records_adjustments_on_disk(empty_journal: Journal) -> None:
-    g = empty_journal.add_goal(Goal(title="Talk", target_date=date(2026, 12, 1)))
+    g = empty_journal.goals.add(Goal(title="Talk", target_date=date(2026, 12, 1)))
     with pytest.raises(ValidationError):
-        empty_journal.edit_goal(g.id, {"target_date": date(2027, 1, 1)})
-    assert empty_journal.get(Goal, g.id) == g  # refused: nothing written
-    empty_journal.edit_goal(g.id, {"target_date": date(2027, 1, 1)}, "Venue moved")
-    stored = empty_journal.get(Goal, g.id)
+        empty_journal.goals.edit(g.id, {"target_date": date(2027, 1, 1)})
+    assert empty_journal.goals.get(g.id) == g  # refused: nothing written
+    empty_journal.goals.edit(g.id, {"target_date": date(2027, 1, 1)}, "Venue moved")
+    stored = empty_journal.goals.get(g.id)
     assert stored is not None and stored.target_date == date(2027, 1, 1)
     assert [(a.what, a.why) for a in stored.adjustments] == [("target date", "Venue moved")]
 
 
 def test_objectives_and_achievement(empty_journal: Journal) -> None:
-    g = empty_journal.add_goal(Goal(title="Talk"))
+    g = empty_journal.goals.add(Goal(title="Talk"))
     for text in ("Outline", "Slides", "Rehearse"):
-        g = empty_journal.add_objective(g.id, text)
+        g = empty_journal.goals.add_objective(g.id, text)
     with pytest.raises(ValidationError):
-        empty_journal.add_objective(g.id, " ")
-    g = empty_journal.move_objective(g.id, 2, -2)
+        empty_journal.goals.add_objective(g.id, " ")
+    g = empty_journal.goals.move_objective(g.id, 2, -2)
     assert [o.text for o in g.objectives] == ["Rehearse", "Outline", "Slides"]
-    g = empty_journal.tick_objective(g.id, 0)
+    g = empty_journal.goals.tick_objective(g.id, 0)
     assert g.objectives[0].done_on == TODAY
-    g = empty_journal.edit_objective(g.id, 1, "Outline the talk")
-    g, win = empty_journal.achieve_goal(g.id, "Gave the talk!")
+    g = empty_journal.goals.edit_objective(g.id, 1, "Outline the talk")
+    g, win = empty_journal.goals.achieve(g.id, "Gave the talk!")
     assert g.status is GoalStatus.ACHIEVED and g.achieved_on == TODAY
-    assert win is not None and empty_journal.wins() == [win] and win.goal_id == g.id
-    g, win = empty_journal.achieve_goal(g.id)
-    assert win is None and len(empty_journal.wins()) == 1
+    assert win is not None and empty_journal.wins.all() == [win] and win.goal_id == g.id
+    g, win = empty_journal.goals.achieve(g.id)
+    assert win is None and len(empty_journal.wins.all()) == 1
 
 
 def test_move_goal_reorders_all(empty_journal: Journal) -> None:
-    ids = [empty_journal.add_goal(Goal(title=t)).id for t in "ABCD"]
-    empty_journal.move_goal(ids[3], ids[1])
-    assert [g.title for g in empty_journal.goals()] == ["A", "D", "B", "C"]
-    empty_journal.move_goal(ids[0], ids[1])
-    assert [g.title for g in empty_journal.goals()] == ["D", "B", "A", "C"]
+    ids = [empty_journal.goals.add(Goal(title=t)).id for t in "ABCD"]
+    empty_journal.goals.move(ids[3], ids[1])
+    assert [g.title for g in empty_journal.goals.all()] == ["A", "D", "B", "C"]
+    empty_journal.goals.move(ids[0], ids[1])
+    assert [g.title for g in empty_journal.goals.all()] == ["D", "B", "A", "C"]
 
 
 def test_drop_archive_delete(empty_journal: Journal) -> None:
-    g = empty_journal.add_goal(Goal(title="Talk"))
-    dropped = empty_journal.drop_goal(g.id, "Changed teams")
+    g = empty_journal.goals.add(Goal(title="Talk"))
+    dropped = empty_journal.goals.drop(g.id, "Changed teams")
     assert dropped.status is GoalStatus.DROPPED and dropped.adjustments[-1].why == "Changed teams"
-    assert empty_journal.archive_goal(g.id).archived
-    empty_journal.delete_goal(g.id)
-    assert empty_journal.goals() == []
+    assert empty_journal.goals.archive(g.id).archived
+    empty_journal.goals.delete(g.id)
+    assert empty_journal.goals.all() == []
     with pytest.raises(ValidationError):
-        empty_journal.tick_objective(g.id, 0)
+        empty_journal.goals.tick_objective(g.id, 0)

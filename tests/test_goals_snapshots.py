@@ -36,9 +36,9 @@ def test_goals_demo_checklist_focused(snap_compare: Any, journal: Journal) -> No
 
 
 def test_goals_hostile_text(snap_compare: Any, empty_journal: Journal) -> None:
-    empty_journal.add_goal(Goal(title=HOSTILE, why=HOSTILE, success_measure="[/]",
+    empty_journal.goals.add(Goal(title=HOSTILE, why=HOSTILE, success_measure="[/]",
                                 target_date=TODAY, objectives=(Objective(text=HOSTILE),)))
-    empty_journal.add_goal(Goal(title="No objectives yet"))
+    empty_journal.goals.add(Goal(title="No objectives yet"))
     assert snap_compare(make_app(journal=empty_journal), terminal_size=SIZE,
                         run_before=open_goals)
 

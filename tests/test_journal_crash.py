@@ -89,7 +89,7 @@ def draft_holds(db: Path, kept: dict[str, str]) -> bool:
 def test_a_draft_survives_sigkill(tmp_path: Path) -> None:
     db = tmp_path / "journal.json"
     journal = open_journal(db)
-    journal.set_pair(Pair(mentor="Sam", protege="Ana"))
+    journal.pair.save(Pair(mentor="Sam", protege="Ana"))
     journal.close()
 
     terminal = Terminal(db, tmp_path)
@@ -113,7 +113,7 @@ def test_a_draft_survives_sigkill(tmp_path: Path) -> None:
 
     reopened = open_journal(db)
     try:
-        [draft] = reopened.drafts(DRAFT_ENTRY)
+        [draft] = reopened.drafts.of_kind(DRAFT_ENTRY)
         assert {k: draft.fields[k] for k in kept} == kept
         assert reopened_app_offers(reopened, kept)
     finally:

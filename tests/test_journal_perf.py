@@ -30,7 +30,7 @@ BODY = ("## Walk and talk\n\nI asked **two questions** before giving my view, th
 def long_journal(empty_journal: Journal) -> Journal:
     with empty_journal.batch():
         for n in range(MANY):
-            empty_journal.add(JournalEntry(
+            empty_journal.entries.save(JournalEntry(
                 written_on=TODAY - timedelta(days=n), title=f"Entry {n}", body=BODY,
                 mood="calm", tags=("growth",), private=n % 7 == 0))
     return empty_journal
@@ -66,7 +66,7 @@ async def test_the_list_builds_only_the_entries_it_draws(
         built.clear()
         await pilot.press("end")  # the oldest entry: only the screenful around it is built
         await pilot.pause()
-        assert 0 < len(built) <= 15 and long_journal.entries()[-1].id in built
+        assert 0 < len(built) <= 15 and long_journal.entries.all()[-1].id in built
 
         built.clear()
         await pilot.press("slash", *"walk", "enter")  # every entry matches

@@ -20,7 +20,7 @@ from tests.conftest import HOSTILE, SIZE, TODAY
 
 
 def entry_titled(journal: Journal, title: str) -> JournalEntry:
-    return next(e for e in journal.entries() if e.title == title)
+    return next(e for e in journal.entries.all() if e.title == title)
 
 
 async def test_write_an_entry_with_a_prompt_then_mark_it_private(
@@ -50,12 +50,12 @@ async def test_write_an_entry_with_a_prompt_then_mark_it_private(
         entry = entry_titled(empty_journal, BUILT_IN_PROMPTS[0])
         assert entry.body == "I tried a [bold] walk" and not entry.private
         assert entry.written_on == TODAY
-        assert empty_journal.drafts(DRAFT_ENTRY) == []
+        assert empty_journal.drafts.of_kind(DRAFT_ENTRY) == []
 
         await pilot.press("p")
         await empty_app.workers.wait_for_complete()
         await pilot.pause()
-        assert empty_journal.get(JournalEntry, entry.id).private  # type: ignore[union-attr]
+        assert empty_journal.entries.get(entry.id).private  # type: ignore[union-attr]
         assert "🔒 private" in str(empty_app.screen.query_one("#entry-meta").render())
         await pilot.press("ctrl+t")  # review together: the private entry disappears
         await pilot.pause()
@@ -63,7 +63,7 @@ async def test_write_an_entry_with_a_prompt_then_mark_it_private(
 
 
 async def test_search_highlights_and_filters(app: MentorJournalApp, journal: Journal) -> None:
-    journal.add(JournalEntry(written_on=TODAY, title="Kayak trip", body="Paddling calmly",
+    journal.entries.save(JournalEntry(written_on=TODAY, title="Kayak trip", body="Paddling calmly",
                              mood="glad", tags=("outdoors",)))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "slash")
@@ -77,7 +77,7 @@ async def test_search_highlights_and_filters(app: MentorJournalApp, journal: Jou
         await pilot.press("escape")  # Escape clears the search before it goes home
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
-        assert len(screen.shown) == len(journal.entries())
+        assert len(screen.shown) == len(journal.entries.all())
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, PickModal)
@@ -111,7 +111,7 @@ async def test_edit_an_entry_in_the_text_area(app: MentorJournalApp, journal: Jo
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        saved = journal.get(JournalEntry, first.id)
+        saved = journal.entries.get(first.id)
         assert saved is not None
         assert saved.body.splitlines()[0] == first.body.splitlines()[0] + " (edited)"
         assert saved.title == first.title and saved.updated_at is not None
@@ -142,7 +142,7 @@ async def test_hostile_text_is_refused_or_shown_literally(
 
 
 async def test_a_left_draft_is_offered_back(app: MentorJournalApp, journal: Journal) -> None:
-    journal.save_draft(Draft(kind=DRAFT_ENTRY, fields={"title": "Half a thought",
+    journal.drafts.save(Draft(kind=DRAFT_ENTRY, fields={"title": "Half a thought",
                                                        "body": "where was I", "private": True}))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j")
@@ -156,7 +156,7 @@ async def test_a_left_draft_is_offered_back(app: MentorJournalApp, journal: Jour
         await pilot.press(*" now")
         editor.drafts.keep()  # what the debounce timer does
         await app.workers.wait_for_complete()
-        [draft] = journal.drafts(DRAFT_ENTRY)
+        [draft] = journal.drafts.of_kind(DRAFT_ENTRY)
         assert draft.fields["body"] == "where was I now" and draft.fields["private"]
         await pilot.press("escape")
         await pilot.pause()
@@ -164,13 +164,13 @@ async def test_a_left_draft_is_offered_back(app: MentorJournalApp, journal: Jour
         await pilot.click("#choice-discard")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert isinstance(app.screen, JournalScreen) and journal.drafts(DRAFT_ENTRY) == []
+        assert isinstance(app.screen, JournalScreen) and journal.drafts.of_kind(DRAFT_ENTRY) == []
 
 
 async def test_private_drafts_are_not_offered_when_reviewing_together(
     app: MentorJournalApp, journal: Journal,
 ) -> None:
-    journal.save_draft(Draft(kind=DRAFT_ENTRY, fields={"title": "secret", "private": True}))
+    journal.drafts.save(Draft(kind=DRAFT_ENTRY, fields={"title": "secret", "private": True}))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+t", "j")
         await pilot.pause()
@@ -179,7 +179,7 @@ async def test_private_drafts_are_not_offered_when_reviewing_together(
 
 
 def card_texts(journal: Journal) -> list[str]:
-    return [c.text for c in journal.vision_cards()]
+    return [c.text for c in journal.vision.all()]
 
 
 async def test_reorder_vision_cards_with_keys_and_mouse(
@@ -205,7 +205,7 @@ async def test_reorder_vision_cards_with_keys_and_mouse(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert card_texts(journal) == [first, second, third]
-        assert [c.position for c in journal.vision_cards()] == [0, 1, 2]
+        assert [c.position for c in journal.vision.all()] == [0, 1, 2]
 
 
 async def test_link_cards_open_and_bad_links_are_refused(
@@ -232,7 +232,7 @@ async def test_link_cards_open_and_bad_links_are_refused(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, VisionScreen)
-        card = journal.vision_cards()[-1]
+        card = journal.vision.all()[-1]
         assert (card.text, card.url, card.position) == (HOSTILE.strip(), "https://example.org/x", 3)
         assert app.screen.current == card  # type: ignore[attr-defined]
 
@@ -242,7 +242,7 @@ async def test_empty_vision_board_says_what_to_do(empty_app: MentorJournalApp) -
         await pilot.press("v")
         await pilot.pause()
         assert empty_app.screen.query_one("#vision-empty").display
-        empty_app.screen.journal.add(VisionCard(text="x"))  # type: ignore[attr-defined]
+        empty_app.screen.journal.vision.save(VisionCard(text="x"))  # type: ignore[attr-defined]
         empty_app.screen.reload()  # type: ignore[attr-defined]
         await pilot.pause()
         assert not empty_app.screen.query_one("#vision-empty").display
@@ -259,7 +259,7 @@ async def test_palette_adds_a_prompt_and_writes_from_it(
         await pilot.press(*"What did [b]Sam[/b] say?", "enter")
         await empty_app.workers.wait_for_complete()
         await pilot.pause()
-        assert empty_journal.prompts()[-1] == "What did [b]Sam[/b] say?"
+        assert empty_journal.entries.prompts()[-1] == "What did [b]Sam[/b] say?"
         await pilot.press("shift+tab", "enter")  # the new prompt is highlighted
         await pilot.pause()
         editor = empty_app.screen
@@ -274,7 +274,7 @@ async def test_private_by_default_and_review_together_while_writing(
         await pilot.press("j", "ctrl+p", *"private by default", "enter")
         await empty_app.workers.wait_for_complete()
         await pilot.pause()
-        assert empty_journal.settings().private_by_default
+        assert empty_journal.settings.get().private_by_default
         await pilot.press("n")
         await pilot.pause()
         editor = empty_app.screen
@@ -286,5 +286,5 @@ async def test_private_by_default_and_review_together_while_writing(
         await empty_app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(empty_app.screen, JournalScreen)
-        [draft] = empty_journal.drafts(DRAFT_ENTRY)
+        [draft] = empty_journal.drafts.of_kind(DRAFT_ENTRY)
         assert draft.fields["title"] == "A secret" and draft.fields["private"]

@@ -37,7 +37,7 @@ def test_journal_search_highlights(snap_compare: Any, journal: Journal) -> None:
 
 
 def test_journal_editor_with_preview(snap_compare: Any, journal: Journal) -> None:
-    journal.add(JournalEntry(
+    journal.entries.save(JournalEntry(
         written_on=TODAY, title="A walk-and-talk", mood="glad", tags=("walk", "growth"),
         private=True,
         body="# What I tried\n\nI asked **two questions** before giving my view.\n\n"
@@ -52,8 +52,8 @@ def test_journal_editor_with_preview(snap_compare: Any, journal: Journal) -> Non
 
 
 def test_vision_board(snap_compare: Any, journal: Journal) -> None:
-    journal.save_vision_card(VisionCard(text=HOSTILE, kind=VisionKind.QUOTE))
-    journal.save_vision_card(VisionCard(text="Speak first in one meeting a week"))
+    journal.vision.save(VisionCard(text=HOSTILE, kind=VisionKind.QUOTE))
+    journal.vision.save(VisionCard(text="Speak first in one meeting a week"))
     assert snap_compare(make_app(journal=journal), terminal_size=SIZE, press=["v"],
                         run_before=no_blink)
 

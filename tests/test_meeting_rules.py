@@ -17,20 +17,18 @@ from mentorjournal.core.meetings import (
     MeetingFilter,
     Settle,
     filter_meetings,
-    first_line,
     homework_rows,
     known_tags,
     meeting_lines,
     open_items,
     parse_duration,
     parse_rating,
-    parse_tags,
     previous_meeting,
     settle_homework,
-    strip_escapes,
 )
 from mentorjournal.core.model import (
     CheckIn,
+    Goal,
     Homework,
     HomeworkStatus,
     Meeting,
@@ -39,8 +37,9 @@ from mentorjournal.core.model import (
     Win,
     WinSize,
 )
+from mentorjournal.core.text import first_line, parse_tags
 from mentorjournal.storage.editor import EditorFailed, edit_text
-from tests.conftest import HOSTILE, TODAY
+from tests.conftest import TODAY
 
 WALK = Meeting(
     held_on=TODAY - timedelta(days=14), mode=MeetingMode.WALK_AND_TALK,
@@ -97,7 +96,7 @@ def test_tags_and_ratings() -> None:
     assert parse_tags(" Walk-and-talk, homework,, My  Own Tag, homework ") == (
         "walk-and-talk", "homework", "my own tag")
     with pytest.raises(ValidationError, match="too long"):
-        parse_tags("x" * 31)
+        parse_tags("x" * 41)
     assert parse_rating("", "meaningful", field="meaningful") is None
     assert parse_rating(" 5 ", "meaningful", field="meaningful") == 5
     for bad in ("0", "6", "four", "4.5"):
@@ -150,36 +149,33 @@ def test_previous_meeting_tags_and_lines() -> None:
     assert first_line(DEBRIEF_TEMPLATE) == "Walk-and-talk debrief"
 
 
-def test_escape_sequences_are_stripped() -> None:
-    assert strip_escapes(HOSTILE) == "[bold]Ana[/] [@click=app.quit]x[/]  🚀 مرحبا"
-    assert strip_escapes("a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b\x07\r\n") == "alinkb\n"
-    assert strip_escapes("tab\tnew\nline\x9b2J") == "tab\tnew\nline2J"
-
-
 def test_journal_logs_a_meeting_and_settles_the_previous_one(empty_journal: Journal) -> None:
-    walk = empty_journal.log_meeting(dataclasses.replace(WALK, id=0))
+    walk = empty_journal.meetings.log(dataclasses.replace(WALK, id=0))
     previous, carried = settle_homework(walk, {0: Settle.DONE, 1: Settle.CARRY}, TODAY)
-    new = empty_journal.log_meeting(Meeting(held_on=TODAY, homework=carried), previous)
-    stored = {m.id: m for m in empty_journal.meetings()}
+    new = empty_journal.meetings.log(Meeting(held_on=TODAY, homework=carried), previous)
+    stored = {m.id: m for m in empty_journal.meetings.all()}
     assert stored[walk.id].homework[1].status is HomeworkStatus.CARRIED
     assert stored[new.id].homework[0].carried_over == 3
     with pytest.raises(ValidationError, match="homework"):
-        empty_journal.log_meeting(Meeting(held_on=TODAY, homework=(Homework(text=" "),)))
-    assert len(empty_journal.meetings()) == 2
+        empty_journal.meetings.log(Meeting(held_on=TODAY, homework=(Homework(text=" "),)))
+    assert len(empty_journal.meetings.all()) == 2
 
 
 def test_journal_promotes_a_line_and_marks_homework(empty_journal: Journal) -> None:
-    meeting = empty_journal.log_meeting(Meeting(held_on=TODAY, goal_ids=(7,),
-                                                homework=(Homework(text="x"),)))
-    win = empty_journal.promote_to_win(meeting, "  Said no kindly ", WinSize.BIG)
-    assert empty_journal.wins() == [Win(won_on=TODAY, text="Said no kindly", size=WinSize.BIG,
-                                        goal_id=7, meeting_id=meeting.id, id=win.id)]
+    goal = empty_journal.goals.add(Goal(title="Say no"))
+    with pytest.raises(ValidationError, match="no longer in the journal"):
+        empty_journal.meetings.log(Meeting(held_on=TODAY, goal_ids=(goal.id + 1,)))
+    meeting = empty_journal.meetings.log(Meeting(held_on=TODAY, goal_ids=(goal.id,),
+                                                 homework=(Homework(text="x"),)))
+    win = empty_journal.meetings.promote_to_win(meeting, "  Said no kindly ", WinSize.BIG)
+    assert empty_journal.wins.all() == [Win(won_on=TODAY, text="Said no kindly", size=WinSize.BIG,
+                                            goal_id=goal.id, meeting_id=meeting.id, id=win.id)]
     with pytest.raises(ValidationError):
-        empty_journal.promote_to_win(meeting, "   ")
-    done = empty_journal.set_homework_status(meeting.id, 0, HomeworkStatus.DONE)
+        empty_journal.meetings.promote_to_win(meeting, "   ")
+    done = empty_journal.meetings.set_homework_status(meeting.id, 0, HomeworkStatus.DONE)
     assert done.homework[0].done_on == TODAY
     with pytest.raises(ValidationError, match="no longer exists"):
-        empty_journal.set_homework_status(meeting.id, 5, HomeworkStatus.DONE)
+        empty_journal.meetings.set_homework_status(meeting.id, 5, HomeworkStatus.DONE)
 
 
 def test_editor_round_trip_and_failures() -> None:

@@ -26,7 +26,7 @@ FIRST = 2 * (SIZE[1] + 1)  # what opening may add: two screenfuls
 def long_log(empty_journal: Journal) -> Journal:
     with empty_journal.batch():
         for n in range(MANY):
-            empty_journal.add(Meeting(
+            empty_journal.meetings.log(Meeting(
                 held_on=TODAY - timedelta(days=n), mode=MeetingMode.VIDEO, tags=("career",),
                 notes=f"- Meeting {n}: talked about the river project\n\nMore notes.",
                 homework=(Homework(text=f"Read chapter {n}"), Homework(text="Send a draft"))))

@@ -87,7 +87,7 @@ async def test_log_a_walk_and_talk_with_two_homework_items(
         await saved(pilot)
         assert empty_app.screen is screen, visible_text(empty_app)
         assert rows(screen) == 1
-    [meeting] = empty_journal.meetings()
+    [meeting] = empty_journal.meetings.all()
     assert meeting.held_on == TODAY - timedelta(days=1)
     assert meeting.mode is MeetingMode.WALK_AND_TALK and meeting.duration_minutes == 60
     assert meeting.tags == ("walk-and-talk", "homework")
@@ -100,7 +100,7 @@ async def test_log_a_walk_and_talk_with_two_homework_items(
 async def test_next_meeting_settles_homework_and_carries_one_over(
     empty_app: MentorJournalApp, empty_journal: Journal
 ) -> None:
-    walk = empty_journal.add(Meeting(
+    walk = empty_journal.meetings.log(Meeting(
         held_on=TODAY - timedelta(days=7), mode=MeetingMode.WALK_AND_TALK,
         tags=("walk-and-talk", "homework"),
         homework=(Homework(text="Read the primer"), Homework(text="Send an article"))))
@@ -115,7 +115,7 @@ async def test_next_meeting_settles_homework_and_carries_one_over(
         await saved(pilot)
         assert "carried over 1×" in visible_text(empty_app)  # shown in the new meeting
         assert rows(screen) == 2
-    new, old = empty_journal.meetings()
+    new, old = empty_journal.meetings.all()
     assert old.id == walk.id
     assert [h.status for h in old.homework] == [HomeworkStatus.DONE, HomeworkStatus.CARRIED]
     assert old.homework[0].done_on == TODAY
@@ -152,7 +152,7 @@ async def test_find_by_tag_and_text_then_clear(app: MentorJournalApp) -> None:
 
 
 async def test_promote_a_line_to_a_win(app: MentorJournalApp, journal: Journal) -> None:
-    wins_before = len(journal.wins())
+    wins_before = len(journal.wins.all())
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_meetings(pilot)
         await pilot.press("down", "down")  # the walk-and-talk of 2026-10-29
@@ -165,8 +165,8 @@ async def test_promote_a_line_to_a_win(app: MentorJournalApp, journal: Journal) 
         await pilot.click("#promote")
         await saved(pilot)
         assert app.screen is screen
-    assert len(journal.wins()) == wins_before + 1
-    win = next(w for w in journal.wins() if w.meeting_id == meeting.id)
+    assert len(journal.wins.all()) == wins_before + 1
+    win = next(w for w in journal.wins.all() if w.meeting_id == meeting.id)
     assert win.text == "Meeting 18." and win.size is WinSize.BIG
     assert win.won_on == meeting.held_on
 
@@ -174,7 +174,7 @@ async def test_promote_a_line_to_a_win(app: MentorJournalApp, journal: Journal) 
 async def test_hostile_notes_show_literally_and_do_nothing(
     empty_app: MentorJournalApp, empty_journal: Journal
 ) -> None:
-    empty_journal.add(Meeting(held_on=TODAY, notes=NASTY, tags=("[b]x[/b]",),
+    empty_journal.meetings.log(Meeting(held_on=TODAY, notes=NASTY, tags=("[b]x[/b]",),
                               homework=(Homework(text="[@click=app.quit]hw[/]"),)))
     async with empty_app.run_test(size=SIZE) as pilot:
         screen = await open_meetings(pilot)
@@ -218,7 +218,7 @@ async def test_leaving_a_changed_form_asks_and_a_failed_save_keeps_it(
         def broken(meeting: Meeting, previous: Meeting | None = None) -> Meeting:
             raise SaveFailed(None, OSError(28, "No space left on device"))
 
-        empty_journal.log_meeting = broken  # type: ignore[method-assign]
+        empty_journal.meetings.log = broken  # type: ignore[method-assign]
         await pilot.press("ctrl+s")
         await saved(pilot)
         assert empty_app.screen is form
@@ -229,7 +229,7 @@ async def test_leaving_a_changed_form_asks_and_a_failed_save_keeps_it(
         await pilot.click("#choice-discard")
         await pilot.pause()
         assert empty_app.screen is screen
-    assert empty_journal.meetings() == []
+    assert empty_journal.meetings.all() == []
 
 
 async def test_homework_view_marks_items_done(app: MentorJournalApp, journal: Journal) -> None:
@@ -247,7 +247,7 @@ async def test_homework_view_marks_items_done(app: MentorJournalApp, journal: Jo
         assert isinstance(app.screen, MeetingsScreen)
         assert app.screen.selected is not None
         assert app.screen.selected.held_on.isoformat() == "2026-11-05"
-    open_items = [h for m in journal.meetings() for h in m.homework
+    open_items = [h for m in journal.meetings.all() for h in m.homework
                   if h.status is HomeworkStatus.OPEN]
     assert len(open_items) == 2
 
@@ -305,10 +305,10 @@ async def test_edit_a_meeting_keeps_its_homework_state(app: MentorJournalApp,
         await saved(pilot)
         assert app.screen is screen and screen.selected is not None
         assert screen.selected.id == before.id
-    after = journal.get(Meeting, before.id)
+    after = journal.meetings.get(before.id)
     assert after is not None
     assert after.notes == "Edited" and after.homework == before.homework
-    assert len(journal.meetings()) == 20
+    assert len(journal.meetings.all()) == 20
 
 
 async def test_delete_a_meeting_asks_first(app: MentorJournalApp, journal: Journal) -> None:
@@ -323,4 +323,4 @@ async def test_delete_a_meeting_asks_first(app: MentorJournalApp, journal: Journ
         await pilot.click("#choice-delete")
         await saved(pilot)
         assert rows(screen) == 19
-    assert first is not None and journal.get(Meeting, first.id) is None
+    assert first is not None and journal.meetings.get(first.id) is None

@@ -41,14 +41,14 @@ def test_meetings_demo_walk_and_talk_selected(snap_compare: Any, journal: Journa
 
 
 def test_meetings_hostile_notes(snap_compare: Any, empty_journal: Journal) -> None:
-    empty_journal.add(Meeting(held_on=TODAY, mode=MeetingMode.PHONE, notes=HOSTILE,
+    empty_journal.meetings.log(Meeting(held_on=TODAY, mode=MeetingMode.PHONE, notes=HOSTILE,
                               tags=("[b]x[/b]",), homework=(Homework(text=HOSTILE),)))
     assert snap_compare(make_app(journal=empty_journal), terminal_size=SIZE,
                         run_before=_open_meetings)
 
 
 def test_meeting_form_with_carry_over(snap_compare: Any, journal: Journal) -> None:
-    journal.add(Meeting(held_on=TODAY, mode=MeetingMode.VIDEO,
+    journal.meetings.log(Meeting(held_on=TODAY, mode=MeetingMode.VIDEO,
                         homework=(Homework(text="Book two more chats", carried_over=2),)))
     assert snap_compare(make_app(journal=journal), terminal_size=SIZE, run_before=_new_meeting)
 

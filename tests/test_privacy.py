@@ -26,8 +26,8 @@ def squeeze(text: str) -> str:
 
 async def test_private_entry_is_nowhere_in_review_together(app: MentorJournalApp,
                                                           journal: Journal) -> None:
-    private = [e for e in journal.entries() if e.private]
-    public = [e for e in journal.entries() if not e.private]
+    private = [e for e in journal.entries.all() if e.private]
+    public = [e for e in journal.entries.all() if not e.private]
     assert private and public
     secret = squeeze(private[0].title)
     async with app.run_test(size=BIG) as pilot:

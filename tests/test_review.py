@@ -40,31 +40,31 @@ def test_drift_median_and_longest_gap() -> None:
 
 
 def test_changes_since_and_review_starts_from_the_last(journal: Journal) -> None:
-    since = rules.review_since(journal)
-    assert since == journal.pair().started_on  # type: ignore[union-attr]
-    items = rules.changes_since(journal, since)
+    since = journal.reviews.since()
+    assert since == journal.pair.get().started_on  # type: ignore[union-attr]
+    items = journal.reviews.changes_since(since)
     kinds = {i.kind for i in items}
     assert {"agreement", "new goal", "adjusted goal", "objective done", "meeting", "win"} <= kinds
 
     marked = [ReviewItem(kind=i.kind, ref=i.ref, summary=i.summary,
                          mark=ReviewMark.TO_DISCUSS if n == 0 else ReviewMark.AGREED)
               for n, i in enumerate(items)]
-    rules.record_review(journal, marked, datetime.combine(TODAY, datetime.min.time()))
-    assert rules.review_since(journal) == TODAY
-    assert [i.summary for i in rules.agenda(journal)] == [items[0].summary]
-    assert rules.changes_since(journal, TODAY) == []
-    journal.add(Win(won_on=TODAY, text="after the review"))
-    assert [i.summary for i in rules.changes_since(journal, TODAY)] == [
+    journal.reviews.record(marked, datetime.combine(TODAY, datetime.min.time()))
+    assert journal.reviews.since() == TODAY
+    assert [i.summary for i in journal.reviews.agenda()] == [items[0].summary]
+    assert journal.reviews.changes_since(TODAY) == []
+    journal.wins.add(Win(won_on=TODAY, text="after the review"))
+    assert [i.summary for i in journal.reviews.changes_since(TODAY)] == [
         f"{TODAY.isoformat()} after the review"]
 
 
 def test_homework_summary_counts_carried_over_twice(journal: Journal) -> None:
-    journal.add(Meeting(held_on=TODAY, homework=(
+    journal.meetings.log(Meeting(held_on=TODAY, homework=(
         Homework(text="read", carried_over=2, due=TODAY - timedelta(days=1)),)))
-    summary = rules.homework_summary(journal.meetings(), TODAY)
+    summary = rules.homework_summary(journal.meetings.all(), TODAY)
     assert summary.carried_twice == 1 and summary.overdue >= 1
 
 
 def test_checkin_series_oldest_first(journal: Journal) -> None:
-    meaningful, met = rules.checkin_series(journal.meetings())
+    meaningful, met = rules.checkin_series(journal.meetings.all())
     assert meaningful == [3, 4, 5, 3, 4] and met == [4] * 5

@@ -6,7 +6,7 @@ from typing import Any
 
 from mentorjournal.app import MentorJournalApp, make_app
 from mentorjournal.core.journal import Journal
-from mentorjournal.core.model import Review, ReviewMark
+from mentorjournal.core.model import ReviewMark
 from mentorjournal.screens.review_screen import ReviewScreen, rating_chart
 from mentorjournal.screens.review_stepper import ReviewStepperModal
 from tests.conftest import SIZE, screen_text
@@ -36,7 +36,7 @@ async def test_step_through_mark_finish_and_see_the_agenda(app: MentorJournalApp
         await pilot.pause()
 
         assert isinstance(app.screen, ReviewScreen)
-        (review,) = journal.records(Review)
+        (review,) = journal.reviews.all()
         assert review.items[0].mark is ReviewMark.TO_DISCUSS
         assert review.items[0].comment == "bring the new draft"
         assert review.items[1].mark is ReviewMark.AGREED

@@ -26,7 +26,7 @@ def test_home_demo_narrow(snap_compare: Any, journal: Journal) -> None:
 
 
 def test_home_hostile_names(snap_compare: Any, empty_journal: Journal) -> None:
-    empty_journal.set_pair(Pair(mentor="[/]", protege=HOSTILE, started_on=TODAY))
+    empty_journal.pair.save(Pair(mentor="[/]", protege=HOSTILE, started_on=TODAY))
     assert snap_compare(make_app(journal=empty_journal), terminal_size=SIZE)
 
 

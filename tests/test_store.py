@@ -24,12 +24,12 @@ from mentorjournal.storage.errors import (
     SaveFailed,
 )
 from mentorjournal.storage.store import JournalStore
-from tests.conftest import TODAY, fixed_today, open_journal
+from tests.conftest import TODAY, fixed_today, open_journal, put
 
 
 def test_round_trip_and_unknown_fields_kept(journal_path: Path) -> None:
     journal = open_journal(journal_path)
-    win = journal.add(Win(won_on=TODAY, text="first"))
+    win = journal.wins.add(Win(won_on=TODAY, text="first"))
     journal.close()
     data = orjson.loads(journal_path.read_bytes())
     data["wins"][str(win.id)]["mood_from_the_future"] = "kept"
@@ -37,9 +37,9 @@ def test_round_trip_and_unknown_fields_kept(journal_path: Path) -> None:
     journal_path.write_bytes(orjson.dumps(data))
 
     journal = open_journal(journal_path)
-    assert journal.wins()[0].extra == {"mood_from_the_future": "kept"}
-    journal.update(journal.wins()[0].__class__(won_on=TODAY, text="edited", id=win.id,
-                                               extra=journal.wins()[0].extra))
+    assert journal.wins.all()[0].extra == {"mood_from_the_future": "kept"}
+    put(journal, journal.wins.all()[0].__class__(won_on=TODAY, text="edited", id=win.id,
+                                               extra=journal.wins.all()[0].extra))
     journal.close()
     data = orjson.loads(journal_path.read_bytes())
     assert data["wins"]["1"] == {"mood_from_the_future": "kept", "won_on": "2026-11-25",
@@ -51,7 +51,7 @@ def test_round_trip_and_unknown_fields_kept(journal_path: Path) -> None:
 def test_file_and_folder_modes(tmp_path: Path) -> None:
     path = tmp_path / "new" / "journal.json"
     journal = open_journal(path)
-    journal.add(Win(won_on=TODAY, text="x"))
+    journal.wins.add(Win(won_on=TODAY, text="x"))
     journal.close()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
@@ -61,7 +61,7 @@ def test_file_and_folder_modes(tmp_path: Path) -> None:
 def test_failed_write_leaves_old_file_and_memory(journal_path: Path, step: str,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     journal = open_journal(journal_path)
-    journal.add(Win(won_on=TODAY, text="kept"))
+    journal.wins.add(Win(won_on=TODAY, text="kept"))
     before = journal_path.read_bytes()
 
     def boom(*_args: object) -> None:
@@ -70,14 +70,14 @@ def test_failed_write_leaves_old_file_and_memory(journal_path: Path, step: str,
     target = {"write": "fdopen", "fsync": "fsync", "replace": "replace"}[step]
     monkeypatch.setattr(store_module.os, target, boom)
     with pytest.raises(SaveFailed, match="No space left"):
-        journal.add(Win(won_on=TODAY, text="lost"))
+        journal.wins.add(Win(won_on=TODAY, text="lost"))
     monkeypatch.undo()
 
     assert journal_path.read_bytes() == before
-    assert [w.text for w in journal.wins()] == ["kept"]  # memory rolled back to the disk
+    assert [w.text for w in journal.wins.all()] == ["kept"]  # memory rolled back to the disk
     assert not list(journal_path.parent.glob(".*tmp*"))
-    journal.add(Win(won_on=TODAY, text="again"))  # and it can be saved once the fault is gone
-    assert [w.text for w in open_again(journal).wins()] == ["again", "kept"]
+    journal.wins.add(Win(won_on=TODAY, text="again"))  # and it can be saved once the fault is gone
+    assert [w.text for w in open_again(journal).wins.all()] == ["again", "kept"]
 
 
 def open_again(journal: Journal) -> Journal:
@@ -97,12 +97,12 @@ def test_second_instance_refused(journal_path: Path) -> None:
 
 def test_read_only_open_cannot_write(journal_path: Path) -> None:
     first = open_journal(journal_path)
-    first.add(Win(won_on=TODAY, text="x"))
+    first.wins.add(Win(won_on=TODAY, text="x"))
     reader = Journal(JournalStore.open(journal_path, readonly=True), fixed_today)
-    assert [w.text for w in reader.wins()] == ["x"]
+    assert [w.text for w in reader.wins.all()] == ["x"]
     with pytest.raises(ReadOnlyJournal):
-        reader.add(Win(won_on=TODAY, text="y"))
-    assert [w.text for w in reader.wins()] == ["x"]
+        reader.wins.add(Win(won_on=TODAY, text="y"))
+    assert [w.text for w in reader.wins.all()] == ["x"]
     first.close()
 
 
@@ -131,7 +131,7 @@ def test_unreadable_files_never_overwritten(journal_path: Path, payload: bytes) 
 
 def test_quarantine_and_restore_backup(journal_path: Path) -> None:
     journal = open_journal(journal_path)
-    journal.set_pair(Pair(mentor="M", protege="P"))
+    journal.pair.save(Pair(mentor="M", protege="P"))
     journal.close()
     open_journal(journal_path).close()  # the open makes today's backup
     (backup,) = backups_of(journal_path)
@@ -140,7 +140,7 @@ def test_quarantine_and_restore_backup(journal_path: Path) -> None:
 
     journal_path.write_bytes(b"{garbage")
     restore_backup(journal_path, backup)
-    assert open_journal(journal_path).pair() is not None
+    assert open_journal(journal_path).pair.get() is not None
     damaged = list(journal_path.parent.glob("journal.json.damaged-*"))
     assert [p.read_bytes() for p in damaged] == [b"{garbage"]
 
@@ -150,7 +150,7 @@ def test_quarantine_and_restore_backup(journal_path: Path) -> None:
 
 def test_backups_roll(journal_path: Path) -> None:
     first = open_journal(journal_path)
-    first.add(Win(won_on=TODAY, text="x"))
+    first.wins.add(Win(won_on=TODAY, text="x"))
     first.close()
     for day in range(1, 12):
         (journal_path.parent / f"journal.json.backup-2026-10-{day:02d}").write_bytes(b"{}")
@@ -166,10 +166,10 @@ def test_parsed_once_per_open(journal: Journal) -> None:
     journal.close()
     reopened = open_journal(path)
     for _ in range(3):
-        reopened.check()
-        reopened.goals(), reopened.wins(), reopened.meetings()
-    reopened.add(Win(won_on=TODAY, text="one more"))
-    reopened.wins()
+        reopened.verify()
+        reopened.goals.all(), reopened.wins.all(), reopened.meetings.all()
+    reopened.wins.add(Win(won_on=TODAY, text="one more"))
+    reopened.wins.all()
     assert reopened.store.parse_count == 1
     reopened.close()
 
@@ -177,20 +177,20 @@ def test_parsed_once_per_open(journal: Journal) -> None:
 def test_documents_handed_out_do_not_change_under_a_save(journal: Journal) -> None:
     """A table is decoded outside the lock while the save queue may write: what the
     decoder holds must not be emptied and refilled by the save (`replace` is in place)."""
-    win = journal.add(Win(won_on=TODAY, text="first"))
+    win = journal.wins.add(Win(won_on=TODAY, text="first"))
     held = journal.store.docs("wins")
-    journal.update(dataclasses.replace(win, text="second"))
+    put(journal, dataclasses.replace(win, text="second"))
     assert held[win.id]["text"] == "first"
-    assert journal.get(Win, win.id).text == "second"  # type: ignore[union-attr]
+    assert journal.wins.get(win.id).text == "second"  # type: ignore[union-attr]
 
 
 def test_batch_is_all_or_nothing(journal_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     journal = open_journal(journal_path)
-    journal.add(Win(won_on=TODAY, text="before"))
+    journal.wins.add(Win(won_on=TODAY, text="before"))
     writes = journal.store.writes
     with journal.batch():
-        journal.add(Win(won_on=TODAY, text="a"))
-        journal.add(Win(won_on=TODAY, text="b"))
+        journal.wins.add(Win(won_on=TODAY, text="a"))
+        journal.wins.add(Win(won_on=TODAY, text="b"))
     assert journal.store.writes == writes + 1
 
     def broken_replace(*_args: object) -> None:
@@ -198,9 +198,9 @@ def test_batch_is_all_or_nothing(journal_path: Path, monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(store_module.os, "replace", broken_replace)
     with pytest.raises(SaveFailed), journal.batch():
-        journal.add(Win(won_on=TODAY, text="c"))
-        journal.add(Win(won_on=TODAY, text="d"))
-    assert sorted(w.text for w in journal.wins()) == ["a", "b", "before"]
+        journal.wins.add(Win(won_on=TODAY, text="c"))
+        journal.wins.add(Win(won_on=TODAY, text="d"))
+    assert sorted(w.text for w in journal.wins.all()) == ["a", "b", "before"]
 
 
 def test_orphan_temp_files_cleaned(journal_path: Path) -> None:
@@ -223,10 +223,10 @@ def test_migration_runs_after_backup(journal_path: Path, monkeypatch: pytest.Mon
 
 def test_lone_surrogate_refused_not_written(journal_path: Path) -> None:
     journal = open_journal(journal_path)
-    journal.add(Win(won_on=TODAY, text="ok"))
+    journal.wins.add(Win(won_on=TODAY, text="ok"))
     before = journal_path.read_bytes()
-    with pytest.raises(ValidationError, match="lone surrogates") as refused:
-        journal.add(Win(won_on=TODAY, text="bad \ud800"))  # refused before any write
+    with pytest.raises(ValidationError, match="cannot store") as refused:
+        journal.wins.add(Win(won_on=TODAY, text="bad \ud800"))  # refused before any write
     assert refused.value.field == "text"
     with pytest.raises(SaveFailed):  # and the store alone still refuses it
         journal.store.insert("wins", {"text": "bad \ud800"})

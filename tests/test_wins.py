@@ -9,14 +9,13 @@ import pytest
 from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import Goal, JournalEntry, Meeting, Win, WinSize
+from mentorjournal.core.text import MAX_WIN, one_line
 from mentorjournal.core.wins import (
-    MAX_WIN_TEXT,
     Period,
     WinFilter,
     filter_wins,
     link_label,
     on_this_day,
-    one_line,
     period_start,
     same_day_earlier_months,
     wins_per_month,
@@ -76,7 +75,7 @@ def test_on_this_day_mixes_wins_and_entries_newest_first() -> None:
 
 
 def test_one_line_removes_control_characters_and_breaks() -> None:
-    assert one_line("a\nb\x1b[2J\tc\u2028d  ") == "a b [2J c d"
+    assert one_line("a\nb\x1b[2J\tc\u2028d  ") == "a b\\x1b[2J c d"
 
 
 def test_link_label_names_goal_and_meeting() -> None:
@@ -90,34 +89,34 @@ def test_link_label_names_goal_and_meeting() -> None:
 
 def test_add_win_checks_text_and_links(empty_journal: Journal) -> None:
     with pytest.raises(ValidationError) as empty:
-        empty_journal.add_win(Win(won_on=TODAY, text="   "))
+        empty_journal.wins.add(Win(won_on=TODAY, text="   "))
     assert empty.value.field == "text"
     with pytest.raises(ValidationError, match="keep it under"):
-        empty_journal.add_win(Win(won_on=TODAY, text="x" * (MAX_WIN_TEXT + 1)))
+        empty_journal.wins.add(Win(won_on=TODAY, text="x" * (MAX_WIN + 1)))
     with pytest.raises(ValidationError) as goal:
-        empty_journal.add_win(Win(won_on=TODAY, text="x", goal_id=42))
+        empty_journal.wins.add(Win(won_on=TODAY, text="x", goal_id=42))
     assert goal.value.field == "goal"
     with pytest.raises(ValidationError) as meeting:
-        empty_journal.add_win(Win(won_on=TODAY, text="x", meeting_id=42))
+        empty_journal.wins.add(Win(won_on=TODAY, text="x", meeting_id=42))
     assert meeting.value.field == "meeting"
-    saved = empty_journal.add_win(Win(won_on=TODAY, text="  Asked for help  "))
-    assert empty_journal.wins() == [saved] and saved.text == "Asked for help"
+    saved = empty_journal.wins.add(Win(won_on=TODAY, text="  Asked for help  "))
+    assert empty_journal.wins.all() == [saved] and saved.text == "Asked for help"
 
 
 def test_delete_and_restore_keeps_the_id(empty_journal: Journal) -> None:
-    first = empty_journal.add_win(Win(won_on=TODAY, text="one"))
-    second = empty_journal.add_win(Win(won_on=TODAY, text="two", size=WinSize.BIG))
-    deleted = empty_journal.delete_win(second)
-    assert empty_journal.wins() == [first]
-    assert empty_journal.restore_win(deleted) == second
-    assert empty_journal.get(Win, second.id) == second
+    first = empty_journal.wins.add(Win(won_on=TODAY, text="one"))
+    second = empty_journal.wins.add(Win(won_on=TODAY, text="two", size=WinSize.BIG))
+    deleted = empty_journal.wins.delete(second)
+    assert empty_journal.wins.all() == [first]
+    assert empty_journal.wins.restore(deleted) == second
+    assert empty_journal.wins.get(second.id) == second
 
 
 def test_restore_when_the_id_was_taken_adds_it_anew(empty_journal: Journal) -> None:
-    gone = empty_journal.add_win(Win(won_on=TODAY, text="gone"))
-    empty_journal.delete_win(gone)
+    gone = empty_journal.wins.add(Win(won_on=TODAY, text="gone"))
+    empty_journal.wins.delete(gone)
     empty_journal.store.insert("wins", {"won_on": "2026-11-01", "text": "took the id"},
                                doc_id=gone.id)
-    back = empty_journal.restore_win(gone)
-    assert back.id != gone.id and {w.text for w in empty_journal.wins()} == {"gone",
+    back = empty_journal.wins.restore(gone)
+    assert back.id != gone.id and {w.text for w in empty_journal.wins.all()} == {"gone",
                                                                              "took the id"}

@@ -29,7 +29,7 @@ HOSTILE_WINS = (LONG, WORLD, MARKUP)
 def add_hostile_wins(journal: Journal) -> None:
     with journal.batch():
         for n, text in enumerate(HOSTILE_WINS):
-            journal.add(Win(won_on=TODAY - timedelta(days=n), text=text,
+            journal.wins.add(Win(won_on=TODAY - timedelta(days=n), text=text,
                             size=WinSize.BIG if n == 1 else WinSize.SMALL))
 
 
@@ -54,7 +54,7 @@ async def test_add_a_win_from_home_with_the_global_key(app: MentorJournalApp,
         assert isinstance(app.screen, HomeScreen)
         assert "7 wins" in screen_text(app)
         assert any("Well done" in (n.title or "") for n in app._notifications)
-    newest = journal.wins()[0]
+    newest = journal.wins.all()[0]
     assert (newest.text, newest.won_on, newest.size) == ("Asked for a stretch project", TODAY,
                                                         WinSize.SMALL)
 
@@ -72,7 +72,7 @@ async def test_add_from_the_palette_on_the_wall_selects_and_lights_the_new_card(
                           "ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        new = journal.wins()[0]
+        new = journal.wins.all()[0]
         assert (new.text, new.won_on, new.size) == ("Big one", TODAY - timedelta(days=1),
                                                     WinSize.BIG)
         assert wall.selected is not None and wall.selected.win_id == new.id
@@ -102,22 +102,22 @@ async def test_delete_asks_then_undo_puts_it_back(app: MentorJournalApp,
         await pilot.pause()
         wall = await open_wall(app, pilot)
         await pilot.press("right")
-        doomed = journal.get(Win, wall.cards[1].win_id)
+        doomed = journal.wins.get(wall.cards[1].win_id)
         assert doomed is not None
         await pilot.press("d")
         assert isinstance(app.screen, ChoiceModal)
         await pilot.press("escape")  # the question is answered with "no": nothing happens
         await app.workers.wait_for_complete()
-        assert len(journal.wins()) == 6
+        assert len(journal.wins.all()) == 6
         await pilot.press("d")
         await pilot.click("#choice-delete")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert doomed not in journal.wins() and len(wall.cards) == 5
+        assert doomed not in journal.wins.all() and len(wall.cards) == 5
         await pilot.press("u")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert journal.get(Win, doomed.id) == doomed and len(wall.cards) == 6
+        assert journal.wins.get(doomed.id) == doomed and len(wall.cards) == 6
         assert wall.selected is not None and wall.selected.win_id == doomed.id
 
 
@@ -129,8 +129,8 @@ async def test_edit_with_enter_keeps_the_id(app: MentorJournalApp, journal: Jour
         await pilot.press("enter", "home", "ctrl+k", *"Rewritten", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert journal.get(Win, first).text == "Rewritten"  # type: ignore[union-attr]
-        assert len(journal.wins()) == 6
+        assert journal.wins.get(first).text == "Rewritten"  # type: ignore[union-attr]
+        assert len(journal.wins.all()) == 6
 
 
 async def test_empty_wall_says_what_to_do(empty_app: MentorJournalApp) -> None:
@@ -163,7 +163,7 @@ async def test_hostile_wins_keep_the_grid(journal: Journal) -> None:
 async def test_a_thousand_wins_draw_only_what_is_on_screen(empty_journal: Journal) -> None:
     with empty_journal.batch():
         for n in range(1000):
-            empty_journal.add(Win(won_on=TODAY - timedelta(days=n // 3), text=f"win {n}",
+            empty_journal.wins.add(Win(won_on=TODAY - timedelta(days=n // 3), text=f"win {n}",
                                   size=WinSize.BIG if n % 7 == 0 else WinSize.SMALL))
     app = make_app(journal=empty_journal)
     async with app.run_test(size=SIZE) as pilot:
@@ -180,7 +180,7 @@ async def test_a_thousand_wins_draw_only_what_is_on_screen(empty_journal: Journa
 
 
 async def test_on_this_day_on_home_and_wall(app: MentorJournalApp, journal: Journal) -> None:
-    journal.add(Win(won_on=date(2026, 10, 25), text="A month ago today"))
+    journal.wins.add(Win(won_on=date(2026, 10, 25), text="A month ago today"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "A month ago today" in str(app.screen.query_one(OnThisDay).render())
@@ -205,7 +205,7 @@ async def test_mouse_and_palette_drive_the_wall(app: MentorJournalApp) -> None:
 
 async def test_private_memories_hide_in_review_together(app: MentorJournalApp,
                                                          journal: Journal) -> None:
-    journal.add(JournalEntry(written_on=date(2026, 10, 25), title="Secret doubts",
+    journal.entries.save(JournalEntry(written_on=date(2026, 10, 25), title="Secret doubts",
                              private=True))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -222,8 +222,8 @@ async def test_private_memories_hide_in_review_together(app: MentorJournalApp,
 
 async def test_other_sections_can_hand_in_a_prefilled_win(app: MentorJournalApp,
                                                           journal: Journal) -> None:
-    goal = journal.goals()[1]
-    meeting = journal.meetings()[0]
+    goal = journal.goals.all()[1]
+    meeting = journal.meetings.all()[0]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.add_win(Win(won_on=TODAY, text=f"Achieved: {goal.title}", size=WinSize.BIG,
@@ -232,14 +232,14 @@ async def test_other_sections_can_hand_in_a_prefilled_win(app: MentorJournalApp,
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-    newest = journal.wins()[0]
+    newest = journal.wins.all()[0]
     assert (newest.text, newest.goal_id, newest.meeting_id, newest.size) == (
         f"Achieved: {goal.title}", goal.id, meeting.id, WinSize.BIG)
 
 
 async def test_a_goal_filter_survives_a_trip_to_a_modal(app: MentorJournalApp,
                                                        journal: Journal) -> None:
-    goal = journal.goals()[0]
+    goal = journal.goals.all()[0]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         wall = await open_wall(app, pilot)

@@ -23,9 +23,10 @@ async def open_wall(pilot: Pilot[None]) -> None:
 
 
 def add_memories(journal: Journal) -> None:
-    journal.add(Win(won_on=date(2026, 10, 25), text="Chaired the retro [and] kept time",
+    journal.wins.add(Win(won_on=date(2026, 10, 25), text="Chaired the retro [and] kept time",
                     size=WinSize.BIG))
-    journal.add(JournalEntry(written_on=date(2026, 9, 25), title="A quiet week, [i]mostly[/i]"))
+    journal.entries.save(JournalEntry(written_on=date(2026, 9, 25),
+                                      title="A quiet week, [i]mostly[/i]"))
 
 
 def test_wall_demo_small(snap_compare: Any, journal: Journal) -> None:

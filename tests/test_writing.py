@@ -17,8 +17,6 @@ from mentorjournal.core.entries import (
     filter_entries,
     journal_stats,
     match_spans,
-    parse_tags,
-    safe_text,
     snippet,
     tags_and_moods,
     word_count,
@@ -27,6 +25,7 @@ from mentorjournal.core.entries import (
 from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import Draft, JournalEntry, VisionCard, VisionKind
+from mentorjournal.core.text import parse_tags, printable
 from mentorjournal.core.vision import is_openable_url, reorder
 from tests.conftest import TODAY, open_journal
 
@@ -89,7 +88,7 @@ def test_snippet_skips_markdown_and_the_repeated_title() -> None:
 
 
 def test_safe_text_and_links() -> None:
-    assert "\x1b" not in safe_text("a\x1b[2Jb\n\tc") and "\n\tc" in safe_text("a\n\tc")
+    assert "\x1b" not in printable("a\x1b[2Jb\n\tc") and "\n\tc" in printable("a\n\tc")
     assert is_openable_url("https://example.org") and is_openable_url("mailto:a@b.c")
     assert not is_openable_url("file:///etc/passwd")
     assert not is_openable_url("javascript:alert(1)")
@@ -104,50 +103,50 @@ def test_reorder_renumbers_positions() -> None:
 
 
 def test_save_entry_validates_and_replaces_its_draft(empty_journal: Journal) -> None:
-    with pytest.raises(ValidationError, match="Write a title"):
-        empty_journal.save_entry(JournalEntry(written_on=TODAY))
+    with pytest.raises(ValidationError, match="The entry is empty"):
+        empty_journal.entries.save(JournalEntry(written_on=TODAY))
     with pytest.raises(ValidationError) as error:
-        empty_journal.save_entry(JournalEntry(written_on=TODAY, title="x" * 201))
+        empty_journal.entries.save(JournalEntry(written_on=TODAY, title="x" * 201))
     assert error.value.field == "title"
-    draft = empty_journal.save_draft(Draft(kind=DRAFT_ENTRY, fields={"body": "hi"}))
-    again = empty_journal.save_draft(Draft(kind=DRAFT_ENTRY, fields={"body": "hi!"}, id=draft.id))
-    assert again.id == draft.id and len(empty_journal.drafts(DRAFT_ENTRY)) == 1
-    entry = empty_journal.save_entry(JournalEntry(written_on=TODAY, body="hi!"), again)
+    draft = empty_journal.drafts.save(Draft(kind=DRAFT_ENTRY, fields={"body": "hi"}))
+    again = empty_journal.drafts.save(Draft(kind=DRAFT_ENTRY, fields={"body": "hi!"}, id=draft.id))
+    assert again.id == draft.id and len(empty_journal.drafts.of_kind(DRAFT_ENTRY)) == 1
+    entry = empty_journal.entries.save(JournalEntry(written_on=TODAY, body="hi!"), again)
     assert entry.id and entry.updated_at is not None
-    assert empty_journal.drafts(DRAFT_ENTRY) == []
+    assert empty_journal.drafts.of_kind(DRAFT_ENTRY) == []
 
 
 def test_a_saved_draft_is_on_disk(empty_journal: Journal, journal_path: Path) -> None:
-    empty_journal.save_draft(Draft(kind=DRAFT_ENTRY, fields={"body": "typed"}))
+    empty_journal.drafts.save(Draft(kind=DRAFT_ENTRY, fields={"body": "typed"}))
     empty_journal.close()
     reopened = open_journal(journal_path)
     try:
-        assert reopened.drafts(DRAFT_ENTRY)[0].fields["body"] == "typed"
+        assert reopened.drafts.of_kind(DRAFT_ENTRY)[0].fields["body"] == "typed"
     finally:
         reopened.close()
 
 
 def test_prompts_built_in_then_own(empty_journal: Journal) -> None:
-    empty_journal.add_prompt("  What  scared me? ")
-    assert empty_journal.prompts() == [*BUILT_IN_PROMPTS, "What scared me?"]
+    empty_journal.entries.add_prompt("  What  scared me? ")
+    assert empty_journal.entries.prompts() == [*BUILT_IN_PROMPTS, "What scared me?"]
     with pytest.raises(ValidationError, match="already"):
-        empty_journal.add_prompt(BUILT_IN_PROMPTS[0].upper())
+        empty_journal.entries.add_prompt(BUILT_IN_PROMPTS[0].upper())
     with pytest.raises(ValidationError):
-        empty_journal.add_prompt("   ")
+        empty_journal.entries.add_prompt("   ")
 
 
 def test_vision_cards_are_checked_appended_and_moved(empty_journal: Journal) -> None:
     with pytest.raises(ValidationError) as error:
-        empty_journal.save_vision_card(VisionCard(text="x", kind=VisionKind.LINK, url="ftp://x"))
-    assert error.value.field == "link"
+        empty_journal.vision.save(VisionCard(text="x", kind=VisionKind.LINK, url="ftp://x"))
+    assert error.value.field == "url"
     with pytest.raises(ValidationError):
-        empty_journal.save_vision_card(VisionCard(text="x", goal_id=99))
+        empty_journal.vision.save(VisionCard(text="x", goal_id=99))
     for text in "abc":
-        empty_journal.save_vision_card(VisionCard(text=f" {text} "))
-    assert [(c.text, c.position) for c in empty_journal.vision_cards()] == [
+        empty_journal.vision.save(VisionCard(text=f" {text} "))
+    assert [(c.text, c.position) for c in empty_journal.vision.all()] == [
         ("a", 0), ("b", 1), ("c", 2)]
-    c = empty_journal.vision_cards()[2]
-    order = empty_journal.move_vision_card(c.id, 0)
+    c = empty_journal.vision.all()[2]
+    order = empty_journal.vision.move(c.id, 0)
     assert [x.text for x in order] == ["c", "a", "b"]
     assert [x.position for x in order] == [0, 1, 2]
 

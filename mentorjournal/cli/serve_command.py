@@ -13,11 +13,10 @@ import argparse
 import ipaddress
 import shlex
 import sys
-from collections.abc import Callable
 
+from mentorjournal.cli.common import EXIT_USAGE, Sub, db_option
 from mentorjournal.storage.paths import resolve_journal_path
 
-EXIT_USAGE = 2
 LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
 
 EPILOG = """examples:
@@ -30,8 +29,7 @@ Needs the serve extra: pip install 'mentorjournal[serve]'
 """
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
-               db_option: Callable[[argparse.ArgumentParser, object], None]) -> None:
+def add_parser(sub: Sub) -> None:
     serve = sub.add_parser(
         "serve", help="open the app in a web browser (for a remote pair)",
         description="Serve the app to a web browser: every tab runs the same app on the "

@@ -1,6 +1,7 @@
-"""The expectations agreement's rules: its sections, status, diffs, validation and names.
+"""The expectations agreement: its sections, status, diffs, checks, and `AgreementService`.
 
-Pure functions over `AgreementVersion` records; no Textual, no I/O.
+The pure functions describe and check `AgreementVersion` records; `AgreementService`
+(`journal.agreement`) saves versions and signatures.
 """
 
 from __future__ import annotations
@@ -9,16 +10,20 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mentorjournal.core.dates import parse_optional_date
 from mentorjournal.core.errors import ValidationError
-from mentorjournal.core.model import AgreementVersion, MeetingMode, Role
+from mentorjournal.core.model import AgreementVersion, MeetingMode, Role, Signature
+from mentorjournal.core.records import Records
+from mentorjournal.core.text import MAX_ANSWER, check_text
+
+if TYPE_CHECKING:
+    from mentorjournal.core.pair import PairService
 
 MAX_FREQUENCY_DAYS = 365
 MAX_LENGTH_MINUTES = 24 * 60
 MAX_HOURS_PER_MONTH = 24 * 31
-MAX_SECTION_TEXT = 20_000
 
 FREQUENCIES: tuple[tuple[str, int], ...] = (("weekly", 7), ("fortnightly", 14), ("monthly", 30))
 """The named meeting frequencies; anything else is 'custom' (a number of days)."""
@@ -230,16 +235,8 @@ def diff_versions(old: AgreementVersion, new: AgreementVersion) -> list[SectionC
 
 def check_agreement(version: AgreementVersion, today: date) -> None:
     """Refuse values no pair means: raises ValidationError naming the field at fault."""
-    for name in TEXT_FIELDS:
-        text = getattr(version, name)
-        if len(text) > MAX_SECTION_TEXT:
-            raise ValidationError(name, f"{FIELD_LABELS[name]} is {len(text)} characters "
-                                        f"long; keep it under {MAX_SECTION_TEXT}.")
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ValidationError(name, f"{FIELD_LABELS[name]} holds characters a journal "
-                                        "file cannot store (lone surrogates).") from None
+    for name in (f for f in CONTENT_FIELDS if f in TEXT_FIELDS):
+        check_text(getattr(version, name), name, FIELD_LABELS[name], limit=MAX_ANSWER)
     days = version.frequency_days
     if days is not None and not 1 <= days <= MAX_FREQUENCY_DAYS:
         raise ValidationError("frequency_days", f"Meet every 1 to {MAX_FREQUENCY_DAYS} days: "
@@ -335,3 +332,52 @@ def check_signature(version: AgreementVersion | None, role: Role, typed: str,
     if normalise_name(typed) != normalise_name(expected):
         raise ValidationError("name", f"That is not the {role.label}'s name: to sign as "
                                       f"{role.label}, type '{expected}'.")
+
+
+class AgreementService:
+    """`journal.agreement`: the agreement's versions, and signing them."""
+
+    def __init__(self, records: Records, pair: PairService) -> None:
+        self._records = records
+        self._pair = pair
+
+    def versions(self) -> list[AgreementVersion]:
+        """Every version of the expectations agreement, oldest first."""
+        return sorted(self._records.all(AgreementVersion), key=lambda v: (v.number, v.id))
+
+    def latest(self) -> AgreementVersion | None:
+        versions = self.versions()
+        return versions[-1] if versions else None
+
+    def state(self) -> AgreementState:
+        return agreement_state(self.versions())
+
+    def save(self, content: AgreementVersion) -> AgreementVersion:
+        """Save the agreement's sections (number, signatures and id of `content` are ignored).
+
+        A draft is changed in place; once the latest version carries a signature, a
+        change makes a new version that both sign again. Saving unchanged sections
+        changes nothing. Returns the latest version.
+        """
+        check_agreement(content, self._records.today())
+        latest = self.latest()
+        if latest is not None and same_content(latest, content):
+            return latest
+        if latest is not None and not latest.signatures:
+            return self._records.update(dataclasses.replace(
+                content, number=latest.number, created_at=latest.created_at,
+                signatures=(), id=latest.id, extra=latest.extra))
+        number = latest.number + 1 if latest else 1
+        return self._records.add(dataclasses.replace(
+            content, number=number, created_at=self._records.now(), signatures=(), id=0))
+
+    def sign(self, role: Role, typed_name: str) -> AgreementVersion:
+        """Sign the latest version as `role`; the typed name must be that partner's name."""
+        pair = self._pair.get()
+        latest = self.latest()
+        check_signature(latest, role, typed_name, pair.name_of(role) if pair else "")
+        assert latest is not None
+        signature = Signature(role=role, name=" ".join(typed_name.split()),
+                              signed_at=self._records.now())
+        return self._records.update(
+            dataclasses.replace(latest, signatures=(*latest.signatures, signature)))

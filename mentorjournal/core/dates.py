@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.text import one_line
 
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _ISO_LIKE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
@@ -26,13 +27,14 @@ def parse_date(text: str, today: date, *, field: str = "date") -> date:
     iso = _ISO_LIKE.match(cleaned)
     if not iso:
         raise ValidationError(
-            field, f"'{text.strip()}' is not a date I can read: use YYYY-MM-DD or 'today'."
+            field, f"'{one_line(text, 40)}' is not a date I can read: use YYYY-MM-DD or 'today'."
         )
     year, month, day = (int(part) for part in iso.groups())
     try:
         return date(year, month, day)
     except ValueError as error:
-        raise ValidationError(field, f"{text.strip()} is not a real date ({error}).") from None
+        raise ValidationError(field,
+                              f"{one_line(text, 40)} is not a real date ({error}).") from None
 
 
 def parse_optional_date(text: str, today: date, *, field: str = "date") -> date | None:

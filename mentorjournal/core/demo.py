@@ -53,7 +53,12 @@ NOTES = [
 
 
 def build_demo(journal: Journal) -> None:
-    """Fill an empty journal with the sample pair; dates are relative to `journal.today()`."""
+    """Fill an empty journal with the sample pair; dates are relative to `journal.today()`.
+
+    Six months of history are written as they stand, past dates and all, straight to the
+    journal's records (the section services date what they save today).
+    """
+    records = journal._records
     today = journal.today()
     start = today - timedelta(days=182)
 
@@ -61,7 +66,7 @@ def build_demo(journal: Journal) -> None:
         return datetime.combine(start + timedelta(days=day_offset), time(hour, 0))
 
     with journal.batch():
-        journal.set_pair(Pair(mentor="Sam Okafor", protege="Ana Lima", owner=Role.PROTEGE,
+        journal.pair.save(Pair(mentor="Sam Okafor", protege="Ana Lima", owner=Role.PROTEGE,
                               started_on=start, planned_end=start + timedelta(days=365)))
         first = AgreementVersion(
             number=1, created_at=at(1),
@@ -80,8 +85,8 @@ def build_demo(journal: Journal) -> None:
             signatures=(Signature(role=Role.PROTEGE, name="Ana Lima", signed_at=at(2)),
                         Signature(role=Role.MENTOR, name="Sam Okafor", signed_at=at(3))),
         )
-        journal.add(first)
-        journal.add(dataclasses.replace(
+        records.add(first)
+        records.add(dataclasses.replace(
             first, number=2, created_at=at(95), review_on=today + timedelta(days=30),
             working_style="Direct and informal; homework between meetings; "
                           "one walk-and-talk a month.",
@@ -107,7 +112,7 @@ def build_demo(journal: Journal) -> None:
                                         why="The workshop moved to September."),)
                 if index == 0 else (),
             )
-            goal_ids.append(journal.add(goal).id)
+            goal_ids.append(records.add(goal).id)
 
         for n in range(20):
             held = start + timedelta(days=9 * n + (n % 3))
@@ -131,7 +136,7 @@ def build_demo(journal: Journal) -> None:
                 tags.append("check-in")
                 checkin = CheckIn(meaningful=3 + n % 3, expectations_met=4,
                                   change="More time on real situations.")
-            journal.add(Meeting(
+            records.add(Meeting(
                 held_on=held, duration_minutes=45 if not walk else 60,
                 mode=MeetingMode.WALK_AND_TALK if walk else
                 (MeetingMode.VIDEO if n % 2 else MeetingMode.IN_PERSON),
@@ -139,7 +144,7 @@ def build_demo(journal: Journal) -> None:
                 goal_ids=(goal_ids[n % 4],), homework=homework, checkin=checkin,
                 next_meeting_on=held + timedelta(days=14)))
 
-        for n, (text, size, goal) in enumerate([
+        for n, (text, size, goal_index) in enumerate([
             ("Drafted the workshop agenda in one sitting", WinSize.SMALL, 0),
             ("Spoke first in the leadership meeting", WinSize.BIG, 1),
             ("Had five coffee chats across three departments", WinSize.BIG, 2),
@@ -147,8 +152,8 @@ def build_demo(journal: Journal) -> None:
             ("Explained a budget variance to my manager", WinSize.SMALL, 3),
             ("Ran the dry run; the team laughed at the right moments", WinSize.SMALL, 0),
         ]):
-            journal.add(Win(won_on=start + timedelta(days=25 * n + 10), text=text, size=size,
-                            goal_id=goal_ids[goal] if goal is not None else None))
+            records.add(Win(won_on=start + timedelta(days=25 * n + 10), text=text, size=size,
+                            goal_id=goal_ids[goal_index] if goal_index is not None else None))
 
         for n, (title, mood, private) in enumerate([
             ("What I want from this year", "hopeful", False),
@@ -157,7 +162,7 @@ def build_demo(journal: Journal) -> None:
             ("The walk by the river", "calm", False),
             ("Where do I want to be in a year?", "energised", False),
         ]):
-            journal.add(JournalEntry(
+            records.add(JournalEntry(
                 written_on=start + timedelta(days=30 * n + 5), title=title, mood=mood,
                 private=private, tags=("reflection",) if n % 2 else ("meetings",),
                 body=f"# {title}\n\nI noticed that I **wait too long** before speaking.\n\n"
@@ -168,5 +173,5 @@ def build_demo(journal: Journal) -> None:
             ("“The best way to learn is to teach.”", VisionKind.QUOTE, ""),
             ("Facilitation guide", VisionKind.LINK, "https://example.org/facilitation"),
         ]):
-            journal.add(VisionCard(text=text, kind=kind, url=url, position=n,
+            records.add(VisionCard(text=text, kind=kind, url=url, position=n,
                                    goal_id=goal_ids[0] if n == 0 else None))

@@ -1,19 +1,28 @@
-"""The creative journal's pure rules: prompts, word counts, streaks, search, card order.
+"""The creative journal: prompts, word counts, streaks, search, and `EntryService`.
 
-No Textual, no I/O: screens and `Journal` call these with records they already hold.
+The pure functions describe entries the caller already holds; `EntryService`
+(`journal.entries`) checks and saves them, with their drafts.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
-from mentorjournal.core.model import Draft, JournalEntry
-from mentorjournal.core.text import printable
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.model import Draft, JournalEntry, Prompt
+from mentorjournal.core.records import Records
+from mentorjournal.core.text import MAX_BODY, MAX_LINE, MAX_TAG, MAX_TITLE, check_text, parse_tags
+
+if TYPE_CHECKING:
+    from mentorjournal.core.drafts import DraftService
+    from mentorjournal.core.settings import SettingsService
 
 BUILT_IN_PROMPTS: tuple[str, ...] = (
     "What did I try since our last meeting?",
@@ -30,18 +39,9 @@ BUILT_IN_PROMPTS: tuple[str, ...] = (
 DRAFT_ENTRY = "entry"
 """`Draft.kind` of a journal entry being written."""
 
-MAX_TITLE = 200
-MAX_BODY = 200_000
-MAX_MOOD = 40
-MAX_TAG = 40
-MAX_CARD = 500
-MAX_PROMPT = 300
-
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _MARKS = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)|[*_`~]+",
                     re.M)
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def word_count(text: str) -> int:
@@ -74,20 +74,6 @@ def describe_draft(draft: Draft) -> str:
     words = word_count(str(draft.fields.get("body", "")))
     kept = draft.saved_at.strftime("%Y-%m-%d %H:%M") if draft.saved_at else "earlier"
     return f"You were writing “{title}” ({words} word{'s' * (words != 1)}, kept {kept})."
-
-
-def parse_tags(text: str) -> tuple[str, ...]:
-    """'Growth, #walk , growth' -> ('growth', 'walk'): trimmed, lower case, no repeats."""
-    tags: list[str] = []
-    for part in text.replace(";", ",").split(","):
-        tag = part.strip().lstrip("#").strip().lower()
-        if tag and tag not in tags:
-            tags.append(tag)
-    return tuple(tags)
-
-
-safe_text = printable
-"""User text for the terminal: control characters shown, never sent (textsafe.printable)."""
 
 
 def _fold_text(text: str) -> str:
@@ -244,3 +230,77 @@ def tags_and_moods(entries: Iterable[JournalEntry]) -> tuple[list[str], list[str
     return tags, moods
 
 
+def check_entry(entry: JournalEntry, today: date, *, complete: bool = True) -> JournalEntry:
+    """Refuse an entry a journal should not hold, naming the field; returns it unchanged.
+
+    With `complete=False` an empty entry passes: the shell checks the title, tags and date
+    before the text is typed.
+    """
+    check_text(entry.title, "title", limit=MAX_TITLE)
+    check_text(entry.body, "body", "entry", limit=MAX_BODY)
+    check_text(entry.mood, "mood", limit=MAX_TAG)
+    if parse_tags(", ".join(entry.tags)) != entry.tags:
+        raise ValidationError("tags", "Tags are a word or two each, in lower case.")
+    if entry.written_on > today:
+        raise ValidationError("written_on", f"The date {entry.written_on.isoformat()} is in "
+                                            "the future: an entry is dated today or earlier.")
+    if complete and not (entry.title.strip() or entry.body.strip()):
+        raise ValidationError("body", "The entry is empty: write a title or a few words.")
+    return entry
+
+
+class EntryService:
+    """`journal.entries`: the creative journal's entries and prompts, checked before saving."""
+
+    def __init__(self, records: Records, drafts: DraftService,
+                 settings: SettingsService) -> None:
+        self._records = records
+        self._drafts = drafts
+        self._settings = settings
+
+    def all(self, *, include_private: bool = True) -> list[JournalEntry]:
+        """Journal entries, newest first; private ones only when asked."""
+        entries = self._records.all(JournalEntry)
+        if not include_private:
+            entries = [e for e in entries if not e.private]
+        return sorted(entries, key=lambda e: (e.written_on, e.id), reverse=True)
+
+    def get(self, entry_id: int) -> JournalEntry | None:
+        return self._records.get(JournalEntry, entry_id)
+
+    def check(self, entry: JournalEntry) -> JournalEntry:
+        """Refuse an entry a journal should not hold, naming the field; returns it unchanged."""
+        return check_entry(entry, self._records.today())
+
+    def save(self, entry: JournalEntry, draft: Draft | None = None) -> JournalEntry:
+        """Check and save an entry (new or changed); its draft goes in the same write."""
+        self.check(entry)
+        entry = dataclasses.replace(entry, updated_at=self._records.now())
+        with self._records.batch():
+            entry = self._records.update(entry) if entry.id else self._records.add(entry)
+            if draft is not None:
+                self._drafts.discard(draft)
+        return entry
+
+    def write(self, *, title: str, body: str, tags: str = "", private: bool | None = None,
+              written_on: date | None = None) -> JournalEntry:
+        """Save a new entry as typed: `tags` comma-separated, `private=None` follows the
+        journal's private-by-default setting (`mentorjournal add entry`)."""
+        if private is None:
+            private = self._settings.get().private_by_default
+        return self.save(JournalEntry(
+            written_on=written_on or self._records.today(), title=title, body=body,
+            tags=parse_tags(tags), private=private))
+
+    def delete(self, entry: JournalEntry) -> None:
+        self._records.delete(entry)
+
+    def prompts(self) -> list[str]:
+        """The built-in writing prompts, then the pair's own."""
+        return [*BUILT_IN_PROMPTS, *(p.text for p in self._records.all(Prompt))]
+
+    def add_prompt(self, text: str) -> Prompt:
+        text = " ".join(check_text(text, "prompt", required=True, limit=MAX_LINE).split())
+        if text.casefold() in (p.casefold() for p in self.prompts()):
+            raise ValidationError("prompt", "That prompt is already in the list.")
+        return self._records.add(Prompt(text=text))

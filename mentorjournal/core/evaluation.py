@@ -1,7 +1,7 @@
-"""Evaluation rules: drafts, submission, sealing until both are in, talking points, evidence.
+"""Evaluations: drafts, submission, sealing until both are in, talking points, evidence.
 
-Pure functions over a Journal's records, plus the operations that save (they validate
-first and raise ValidationError with a message for the user). No Textual.
+`EvaluationService` (`journal.evaluations`) reads and saves each partner's evaluation;
+the pure functions compare two of them.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mentorjournal.core.errors import ValidationError
-from mentorjournal.core.journal import Journal, check_text
 from mentorjournal.core.model import (
     Adjustment,
     Evaluation,
@@ -25,6 +25,14 @@ from mentorjournal.core.model import (
     Role,
     Win,
 )
+from mentorjournal.core.records import Records
+from mentorjournal.core.text import MAX_ANSWER, check_text
+
+if TYPE_CHECKING:
+    from mentorjournal.core.goals import GoalService
+    from mentorjournal.core.meetings import MeetingService
+    from mentorjournal.core.pair import PairService
+    from mentorjournal.core.wins import WinService
 
 TEXT_QUESTIONS: tuple[tuple[str, str], ...] = (
     ("what_worked", "What worked?"),
@@ -36,43 +44,7 @@ TEXT_QUESTIONS: tuple[tuple[str, str], ...] = (
 )
 """The open questions of the form, in order: (field, question)."""
 
-MAX_ANSWER = 20_000
 TALKING_POINT_GAP = 2
-
-
-def evaluation_for(journal: Journal, role: Role, kind: EvaluationKind) -> Evaluation | None:
-    """The partner's evaluation of that kind (draft or submitted), if there is one."""
-    found = [e for e in journal.records(Evaluation) if e.role is role and e.kind is kind]
-    return found[0] if found else None
-
-
-def is_shared(journal: Journal, kind: EvaluationKind) -> bool:
-    """Both partners have submitted: the answers may be shown side by side."""
-    return all(
-        (e := evaluation_for(journal, role, kind)) is not None and e.submitted_at is not None
-        for role in Role
-    )
-
-
-def is_sealed(journal: Journal, role: Role, kind: EvaluationKind) -> bool:
-    """A submitted evaluation stays hidden on screen until the other partner has submitted."""
-    mine = evaluation_for(journal, role, kind)
-    return mine is not None and mine.submitted_at is not None and not is_shared(journal, kind)
-
-
-def status(journal: Journal, role: Role, kind: EvaluationKind) -> str:
-    """'not started', 'draft', 'submitted — sealed until both are done' or 'shared'."""
-    mine = evaluation_for(journal, role, kind)
-    if mine is None:
-        return "not started"
-    if mine.submitted_at is None:
-        return "draft"
-    return "shared" if is_shared(journal, kind) else "submitted — sealed until both are done"
-
-
-def evaluated_goals(journal: Journal) -> list[Goal]:
-    """The goals an evaluation rates: all but archived ones (dropped goals are rated too)."""
-    return [g for g in journal.goals() if not g.archived]
 
 
 def rating_of(evaluation: Evaluation, goal_id: int) -> tuple[int | None, str]:
@@ -110,33 +82,11 @@ class Portfolio:
     adjustments: tuple[Adjustment, ...]
 
 
-def portfolios(journal: Journal, goals: list[Goal]) -> list[Portfolio]:
-    """Each goal's portfolio, reading the meetings and wins once for all of them."""
-    meetings: dict[int, list[Meeting]] = defaultdict(list)
-    for meeting in reversed(journal.meetings()):
-        for goal_id in dict.fromkeys(meeting.goal_ids):  # a goal listed twice counts once
-            meetings[goal_id].append(meeting)
-    wins: dict[int, list[Win]] = defaultdict(list)
-    for win in reversed(journal.wins()):
-        if win.goal_id is not None:
-            wins[win.goal_id].append(win)
-    return [Portfolio(
-        goal=goal,
-        objectives=tuple(o for o in goal.objectives if not o.archived),
-        meetings=tuple(meetings[goal.id]),
-        homework=tuple(h for m in meetings[goal.id] for h in m.homework),
-        wins=tuple(wins[goal.id]),
-        adjustments=goal.adjustments,
-    ) for goal in goals]
-
-
-# -- operations that save ------------------------------------------------------
-
-
 def validate(evaluation: Evaluation) -> Evaluation:
     """Ratings 1–5 (or blank), answers a journal can hold; raises ValidationError."""
     for field, question in TEXT_QUESTIONS:
-        check_text(getattr(evaluation, field), question.rstrip("?"), limit=MAX_ANSWER)
+        check_text(getattr(evaluation, field), field, f"answer to “{question}”",
+                   limit=MAX_ANSWER)
     ratings = [("match_rating", evaluation.match_rating)] + [
         (f"goal-{r.goal_id}", r.rating) for r in evaluation.goal_ratings
     ]
@@ -144,51 +94,107 @@ def validate(evaluation: Evaluation) -> Evaluation:
         if value is not None and not 1 <= value <= 5:
             raise ValidationError(field, "Ratings go from 1 (not at all) to 5 (fully).")
     for rating in evaluation.goal_ratings:
-        check_text(rating.comment, "goal comment", limit=MAX_ANSWER)
+        check_text(rating.comment, f"goal-{rating.goal_id}", "goal comment", limit=MAX_ANSWER)
     return evaluation
 
 
-def save_draft(journal: Journal, evaluation: Evaluation) -> Evaluation:
-    """Keep a partner's answers so far (a draft can be saved any number of times)."""
-    validate(evaluation)
-    stored = evaluation_for(journal, evaluation.role, evaluation.kind)
-    if stored is not None and stored.submitted_at is not None:
-        raise ValidationError("submit", "This evaluation was submitted; reopen it to edit.")
-    if stored is None:
-        return journal.add(dataclasses.replace(evaluation, id=0))
-    return journal.update(dataclasses.replace(evaluation, id=stored.id))  # type: ignore[no-any-return]
+class EvaluationService:
+    """`journal.evaluations`: each partner's midpoint and closing evaluation."""
 
+    def __init__(self, records: Records, pair: PairService, goals: GoalService,
+                 meetings: MeetingService, wins: WinService) -> None:
+        self._records = records
+        self._pair = pair
+        self._goals = goals
+        self._meetings = meetings
+        self._wins = wins
 
-def submit(journal: Journal, evaluation: Evaluation) -> Evaluation:
-    """Save and submit in one write; from now on it is sealed until both are in."""
-    with journal.batch():
-        saved = save_draft(journal, evaluation)
-        return journal.update(dataclasses.replace(saved, submitted_at=journal.now()))  # type: ignore[no-any-return]
+    def of(self, role: Role, kind: EvaluationKind) -> Evaluation | None:
+        """The partner's evaluation of that kind (draft or submitted), if there is one."""
+        found = [e for e in self._records.all(Evaluation) if e.role is role and e.kind is kind]
+        return found[0] if found else None
 
+    def submitted(self) -> list[Evaluation]:
+        """Every submitted evaluation, in id order."""
+        return [e for e in self._records.all(Evaluation) if e.submitted_at is not None]
 
-def reopen(journal: Journal, role: Role, kind: EvaluationKind) -> Evaluation:
-    """Take a submitted evaluation back to draft; the reopening is recorded."""
-    stored = evaluation_for(journal, role, kind)
-    if stored is None or stored.submitted_at is None:
-        raise ValidationError("reopen", "Only a submitted evaluation can be reopened.")
-    reopened = dataclasses.replace(
-        stored, submitted_at=None, reopened_at=(*stored.reopened_at, journal.now())
-    )
-    return journal.update(reopened)  # type: ignore[no-any-return]
+    def count(self) -> int:
+        return self._records.count(Evaluation)
 
+    def is_shared(self, kind: EvaluationKind) -> bool:
+        """Both partners have submitted: the answers may be shown side by side."""
+        return all((e := self.of(role, kind)) is not None and e.submitted_at is not None
+                   for role in Role)
 
-def close_mentorship(journal: Journal, closed_on: date, note: str) -> Pair:
-    """Mark the relationship closed once the closing evaluation has been shared."""
-    pair = journal.pair()
-    if pair is None:
-        raise ValidationError("closed_on", "There is no pair to close yet.")
-    if not is_shared(journal, EvaluationKind.CLOSING):
-        raise ValidationError(
-            "closed_on", "Both partners submit the closing evaluation before the mentorship closes."
-        )
-    if pair.started_on is not None and closed_on < pair.started_on:
-        raise ValidationError("closed_on", "The closing date is before the mentorship started.")
-    check_text(note, "closing note", limit=MAX_ANSWER)
-    return journal.set_pair(dataclasses.replace(pair, closed_on=closed_on, closing_note=note))
+    def is_sealed(self, role: Role, kind: EvaluationKind) -> bool:
+        """A submitted evaluation stays hidden on screen until the other partner submits."""
+        mine = self.of(role, kind)
+        return mine is not None and mine.submitted_at is not None and not self.is_shared(kind)
 
+    def status(self, role: Role, kind: EvaluationKind) -> str:
+        """'not started', 'draft', 'submitted — sealed until both are done' or 'shared'."""
+        mine = self.of(role, kind)
+        if mine is None:
+            return "not started"
+        if mine.submitted_at is None:
+            return "draft"
+        return "shared" if self.is_shared(kind) else "submitted — sealed until both are done"
 
+    def evaluated_goals(self) -> list[Goal]:
+        """The goals an evaluation rates: all but archived ones (dropped goals are rated too)."""
+        return [g for g in self._goals.all() if not g.archived]
+
+    def portfolios(self, goals: list[Goal]) -> list[Portfolio]:
+        """Each goal's portfolio, reading the meetings and wins once for all of them."""
+        meetings: dict[int, list[Meeting]] = defaultdict(list)
+        for meeting in reversed(self._meetings.all()):
+            for goal_id in dict.fromkeys(meeting.goal_ids):  # a goal listed twice counts once
+                meetings[goal_id].append(meeting)
+        wins: dict[int, list[Win]] = defaultdict(list)
+        for win in reversed(self._wins.all()):
+            if win.goal_id is not None:
+                wins[win.goal_id].append(win)
+        return [Portfolio(
+            goal=goal,
+            objectives=tuple(o for o in goal.objectives if not o.archived),
+            meetings=tuple(meetings[goal.id]),
+            homework=tuple(h for m in meetings[goal.id] for h in m.homework),
+            wins=tuple(wins[goal.id]),
+            adjustments=goal.adjustments,
+        ) for goal in goals]
+
+    def save_draft(self, evaluation: Evaluation) -> Evaluation:
+        """Keep a partner's answers so far (a draft can be saved any number of times)."""
+        validate(evaluation)
+        stored = self.of(evaluation.role, evaluation.kind)
+        if stored is not None and stored.submitted_at is not None:
+            raise ValidationError("submit", "This evaluation was submitted; reopen it to edit.")
+        if stored is None:
+            return self._records.add(dataclasses.replace(evaluation, id=0))
+        return self._records.update(dataclasses.replace(evaluation, id=stored.id))
+
+    def submit(self, evaluation: Evaluation) -> Evaluation:
+        """Save and submit in one write; from now on it is sealed until both are in."""
+        with self._records.batch():
+            saved = self.save_draft(evaluation)
+            return self._records.update(
+                dataclasses.replace(saved, submitted_at=self._records.now()))
+
+    def reopen(self, role: Role, kind: EvaluationKind) -> Evaluation:
+        """Take a submitted evaluation back to draft; the reopening is recorded."""
+        stored = self.of(role, kind)
+        if stored is None or stored.submitted_at is None:
+            raise ValidationError("reopen", "Only a submitted evaluation can be reopened.")
+        return self._records.update(dataclasses.replace(
+            stored, submitted_at=None, reopened_at=(*stored.reopened_at, self._records.now())))
+
+    def close_mentorship(self, closed_on: date, note: str) -> Pair:
+        """Mark the relationship closed once the closing evaluation has been shared."""
+        pair = self._pair.get()
+        if pair is None:
+            raise ValidationError("closed_on", "There is no pair to close yet.")
+        if not self.is_shared(EvaluationKind.CLOSING):
+            raise ValidationError("closed_on", "Both partners submit the closing evaluation "
+                                               "before the mentorship closes.")
+        return self._pair.save(dataclasses.replace(pair, closed_on=closed_on,
+                                                   closing_note=note))

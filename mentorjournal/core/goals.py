@@ -1,25 +1,27 @@
-"""The goal checklist's rules: progress, overdue, filters, search and recorded adjustments.
+"""Goals and objectives: progress, overdue, filters, recorded adjustments, and `GoalService`.
 
-Pure functions over `Goal` records (no I/O, no Textual): `Journal` calls them to change a
-goal, screens call them to describe one. An objective is identified by its index in
-`goal.objectives` (archived ones keep their place, so indexes stay stable).
+The pure functions describe and change `Goal` records; `GoalService` (`journal.goals`)
+checks and saves them. An objective is identified by its index in `goal.objectives`
+(archived ones keep their place, so indexes stay stable).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from enum import StrEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.model import Adjustment, Goal, GoalStatus, Objective, Win, WinSize
+from mentorjournal.core.records import Records
+from mentorjournal.core.text import MAX_TEXT, MAX_TITLE, MAX_WIN, check_text, one_line
+
+if TYPE_CHECKING:
+    from mentorjournal.core.wins import WinService
 
 T = TypeVar("T")
-
-MAX_TITLE = 200
-MAX_TEXT = 2000
 OPEN_STATUSES = frozenset({GoalStatus.ACTIVE, GoalStatus.ADJUSTED})
 TRACKED = (("title", "title"), ("success_measure", "success measure"),
            ("target_date", "target date"))
@@ -205,3 +207,142 @@ def _with_objective(goal: Goal, index: int, objective: Objective) -> Goal:
     objectives = list(goal.objectives)
     objectives[index] = objective
     return dataclasses.replace(goal, objectives=tuple(objectives))
+
+
+# -- the service ---------------------------------------------------------------------
+
+
+class GoalService:
+    """`journal.goals`: the goals, and every change to them, checked before it is saved."""
+
+    def __init__(self, records: Records, wins: WinService) -> None:
+        self._records = records
+        self._wins = wins
+
+    def all(self) -> list[Goal]:
+        """Every goal, in the pair's order."""
+        return sorted(self._records.all(Goal), key=lambda g: (g.position, g.id))
+
+    def get(self, goal_id: int) -> Goal | None:
+        return self._records.get(Goal, goal_id)
+
+    def find(self, ref: str, field: str = "goal") -> Goal:
+        """A goal by id, by exact title, or by a part of its title that only one goal has."""
+        goals = self.all()
+        wanted = ref.strip()
+        if wanted.isdigit() and (found := self.get(int(wanted))) is not None:
+            return found
+        folded = wanted.casefold()
+        for matches in ([g for g in goals if g.title.casefold() == folded],
+                        [g for g in goals if folded and folded in g.title.casefold()]):
+            if len(matches) == 1:
+                return matches[0]
+            if len(matches) > 1:
+                options = "; ".join(f"{g.id}: {g.title}" for g in matches[:5])
+                raise ValidationError(field, f"'{one_line(wanted)}' matches several goals "
+                                             f"({one_line(options)}); give its id.")
+        listing = "; ".join(f"{g.id}: {g.title}" for g in goals[:8]) or "none yet"
+        raise ValidationError(field, f"No goal '{one_line(wanted)}'. Goals: "
+                                     f"{one_line(listing)}.")
+
+    def add(self, goal: Goal) -> Goal:
+        """Save a new goal at the end of the list, created today."""
+        goal = checked(goal)
+        position = max((g.position for g in self._records.all(Goal)), default=-1) + 1
+        return self._warm(self._records.add(dataclasses.replace(
+            goal, position=position, created_on=goal.created_on or self._records.today())))
+
+    def edit(self, goal_id: int, changes: dict[str, Any], reason: str = "") -> Goal:
+        """Change a goal's fields; a changed title, success measure or target date needs a
+        reason and is recorded as an adjustment."""
+        old = self._goal(goal_id)
+        new = checked(dataclasses.replace(old, **changes))
+        check_text(reason, "reason", limit=MAX_TEXT)
+        return self._warm(self._records.update(adjust(old, new, reason,
+                                                      self._records.today())))
+
+    def drop(self, goal_id: int, reason: str) -> Goal:
+        """Stop working on a goal; it stays in the 'done' filter with its reason."""
+        return self._change(goal_id, lambda g: set_status(
+            g, GoalStatus.DROPPED, check_text(reason, "reason", limit=MAX_TEXT),
+            self._records.today()))
+
+    def reopen(self, goal_id: int, reason: str) -> Goal:
+        """Make an achieved or dropped goal active again, recording why."""
+        return self._change(goal_id, lambda g: set_status(
+            g, GoalStatus.ACTIVE, check_text(reason, "reason", limit=MAX_TEXT),
+            self._records.today()))
+
+    def achieve(self, goal_id: int, win_text: str | None = None) -> tuple[Goal, Win | None]:
+        """Mark a goal achieved today and, given a text, add a win linked to it (one write)."""
+        if win_text is not None:
+            check_text(win_text, "win", required=True, limit=MAX_WIN)
+        today = self._records.today()
+        with self._records.batch():
+            goal = self._change(goal_id, lambda g: achieve(g, today))
+            win = None
+            if win_text is not None:
+                win = self._wins.add(dataclasses.replace(win_for(goal, today),
+                                                         text=win_text.strip()))
+        return goal, win
+
+    def archive(self, goal_id: int, archived: bool = True) -> Goal:
+        return self._change(goal_id, lambda g: dataclasses.replace(g, archived=archived))
+
+    def delete(self, goal_id: int) -> None:
+        """For mistakes only: the goal and its history are gone (drop it otherwise)."""
+        self._records.delete(self._goal(goal_id))
+        self._records.all(Goal)  # decode the goals here, in the save worker, not on the UI
+
+    def move(self, goal_id: int, target_id: int) -> None:
+        """Move a goal to another goal's place in the order (the other shifts by one)."""
+        order = self.all()
+        ids = [g.id for g in order]
+        goal = order.pop(ids.index(goal_id))
+        order.insert(ids.index(target_id), goal)
+        with self._records.batch():
+            for position, each in enumerate(order):
+                if each.position != position:
+                    self._records.update(dataclasses.replace(each, position=position))
+        self._records.all(Goal)  # decode the goals here, in the save worker, not on the UI
+
+    def add_objective(self, goal_id: int, text: str) -> Goal:
+        text = check_text(text, "objective", required=True, limit=MAX_TITLE)
+        return self._change(goal_id, lambda g: add_objective(g, text.strip()))
+
+    def edit_objective(self, goal_id: int, index: int, text: str) -> Goal:
+        text = check_text(text, "objective", required=True, limit=MAX_TITLE)
+        return self._change(goal_id, lambda g: edit_objective(g, index, text.strip()))
+
+    def tick_objective(self, goal_id: int, index: int, done: bool = True) -> Goal:
+        """Tick (done today) or untick an objective."""
+        return self._change(goal_id, lambda g: tick(g, index, done, self._records.today()))
+
+    def archive_objective(self, goal_id: int, index: int, archived: bool = True) -> Goal:
+        return self._change(goal_id, lambda g: archive_objective(g, index, archived))
+
+    def move_objective(self, goal_id: int, index: int, delta: int) -> Goal:
+        return self._change(goal_id, lambda g: move_objective(g, index, delta))
+
+    def _goal(self, goal_id: int) -> Goal:
+        goal = self.get(goal_id)
+        if goal is None:
+            raise ValidationError("goal", "That goal no longer exists.")
+        return goal
+
+    def _change(self, goal_id: int, change: Callable[[Goal], Goal]) -> Goal:
+        return self._warm(self._records.update(change(self._goal(goal_id))))
+
+    def _warm(self, goal: Goal) -> Goal:
+        """Decode the changed goals table now, in the save worker, not on the UI thread."""
+        self._records.all(Goal)
+        return goal
+
+
+def checked(goal: Goal) -> Goal:
+    """The goal with its texts trimmed, or ValidationError naming the field at fault."""
+    check_text(goal.title, "title", required=True, limit=MAX_TITLE)
+    check_text(goal.why, "why", limit=MAX_TEXT)
+    check_text(goal.success_measure, "success_measure", "success measure", limit=MAX_TEXT)
+    return dataclasses.replace(goal, title=goal.title.strip(), why=goal.why.strip(),
+                               success_measure=goal.success_measure.strip())

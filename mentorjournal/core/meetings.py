@@ -1,4 +1,4 @@
-"""The meeting log's rules: filters, homework follow-up and carry-over, typed fields. No I/O."""
+"""The meeting log: filters, homework follow-up and carry-over, typed fields, `MeetingService`."""
 
 from __future__ import annotations
 
@@ -8,13 +8,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from mentorjournal.core.errors import ValidationError
-from mentorjournal.core.model import BUILT_IN_TAGS, Homework, HomeworkStatus, Meeting, MeetingMode
+from mentorjournal.core.model import (
+    BUILT_IN_TAGS,
+    Goal,
+    Homework,
+    HomeworkStatus,
+    Meeting,
+    MeetingMode,
+    Role,
+    Win,
+    WinSize,
+)
+from mentorjournal.core.records import Records
+from mentorjournal.core.text import (
+    MAX_LINE,
+    MAX_NOTES,
+    MAX_WIN,
+    check_text,
+    first_line,
+    one_line,
+    parse_tags,
+)
 
-MAX_TAG = 30
-MAX_NOTES = 50_000
-MAX_LINE = 500
+if TYPE_CHECKING:
+    from mentorjournal.core.wins import WinService
 
 DEBRIEF_TEMPLATE = (
     "## Walk-and-talk debrief\n\n"
@@ -26,34 +46,9 @@ DEBRIEF_TEMPLATE = (
 DEBRIEF_CURSOR = (2, len("**Where we walked:** "))
 """(row, column) where typing starts in the template."""
 
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, clear screen
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks, clipboard
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
-    r"|\x1b.?"  # any other escape
-    r"|[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]"  # other control characters (tab and newline stay)
-)
 _DURATION = re.compile(
     r"^(?:(\d{1,2})\s*h(?:ours?|rs?)?)?\s*(?:(\d{1,3})\s*(?:m(?:in(?:utes?|s)?)?)?)?$"
 )
-_EMPHASIS = re.compile(r"\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
-_BULLET = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|#{1,6}\s+|>\s*)")
-
-
-def strip_escapes(text: str) -> str:
-    """Remove terminal escape sequences and control characters; keep newlines and tabs."""
-    return _ESCAPES.sub("", text.replace("\r\n", "\n"))
-
-
-def first_line(notes: str) -> str:
-    """The first non-empty line of the notes, without Markdown list or heading marks."""
-    for line in strip_escapes(notes).splitlines():
-        text = _EMPHASIS.sub("", _BULLET.sub("", line)).strip()
-        if text:
-            return text
-    return ""
-
-
 class Settle(StrEnum):
     """What happens to an open homework item when the next meeting is logged."""
 
@@ -206,9 +201,9 @@ def homework_counts(meeting: Meeting) -> tuple[int, int]:
 def meeting_lines(meeting: Meeting) -> list[str]:
     """Every line of a meeting that could become a win: notes, homework, what to change."""
     lines = [first_line(line) for line in meeting.notes.splitlines()]
-    lines += [strip_escapes(h.text).strip() for h in meeting.homework]
+    lines += [one_line(h.text) for h in meeting.homework]
     if meeting.checkin is not None:
-        lines.append(strip_escapes(meeting.checkin.change).strip())
+        lines.append(one_line(meeting.checkin.change))
     seen: dict[str, None] = {}
     for line in lines:
         if line and len(line) <= MAX_LINE:
@@ -237,20 +232,6 @@ def parse_duration(text: str, *, field: str = "duration") -> int | None:
     return minutes
 
 
-def parse_tags(text: str, *, field: str = "tags") -> tuple[str, ...]:
-    """'walk-and-talk, Homework,  career' -> ('walk-and-talk', 'homework', 'career')."""
-    tags: dict[str, None] = {}
-    for raw in text.split(","):
-        tag = " ".join(strip_escapes(raw).split()).lower()
-        if not tag:
-            continue
-        if len(tag) > MAX_TAG:
-            raise ValidationError(field, f"The tag '{tag[:MAX_TAG]}…' is too long; keep tags "
-                                         f"under {MAX_TAG} characters.")
-        tags.setdefault(tag, None)
-    return tuple(tags)
-
-
 def parse_rating(text: str, label: str, *, field: str) -> int | None:
     """A check-in rating 1-5; empty -> None."""
     cleaned = text.strip()
@@ -259,3 +240,89 @@ def parse_rating(text: str, label: str, *, field: str) -> int | None:
     if not cleaned.isdigit() or not 1 <= int(cleaned) <= 5:
         raise ValidationError(field, f"Rate '{label}' from 1 to 5, or leave it empty.")
     return int(cleaned)
+
+
+# -- the service ---------------------------------------------------------------------
+
+
+class MeetingService:
+    """`journal.meetings`: the meeting log and its homework, checked before they are saved."""
+
+    def __init__(self, records: Records, wins: WinService) -> None:
+        self._records = records
+        self._wins = wins
+
+    def all(self) -> list[Meeting]:
+        """Newest first."""
+        return sorted(self._records.all(Meeting), key=lambda m: (m.held_on, m.id),
+                      reverse=True)
+
+    def get(self, meeting_id: int) -> Meeting | None:
+        return self._records.get(Meeting, meeting_id)
+
+    def check(self, meeting: Meeting) -> Meeting:
+        """Refuse a meeting a journal should not hold, naming the field; returns it unchanged."""
+        check_text(meeting.notes, "notes", limit=MAX_NOTES)
+        for item in meeting.homework:
+            check_text(item.text, "homework", required=True, limit=MAX_LINE)
+        if meeting.checkin is not None:
+            check_text(meeting.checkin.change, "change", "what to change", limit=MAX_LINE)
+            for name, rating in (("meaningful", meeting.checkin.meaningful),
+                                 ("expectations_met", meeting.checkin.expectations_met)):
+                if rating is not None and not 1 <= rating <= 5:
+                    raise ValidationError(name, "Rate the check-in from 1 to 5.")
+        if parse_tags(", ".join(meeting.tags)) != meeting.tags:
+            raise ValidationError("tags", "Tags are a word or two each, in lower case.")
+        minutes = meeting.duration_minutes
+        if minutes is not None and not 1 <= minutes <= 24 * 60:
+            raise ValidationError("duration", "A meeting lasts between 1 minute and 24 hours.")
+        for goal_id in meeting.goal_ids:
+            if self._records.get(Goal, goal_id) is None:
+                raise ValidationError("goals", "A goal it names is no longer in the journal.")
+        return meeting
+
+    def log(self, meeting: Meeting, previous: Meeting | None = None) -> Meeting:
+        """Save a new or edited meeting, and the previous meeting's settled homework with it."""
+        self.check(meeting)
+        with self._records.batch():
+            saved = (self._records.update(meeting) if meeting.id
+                     else self._records.add(meeting))
+            if previous is not None:
+                self._records.update(previous)
+        return saved
+
+    def delete(self, meeting: Meeting) -> None:
+        self._records.delete(meeting)
+
+    def add_homework(self, text: str, who: Role = Role.PROTEGE,
+                     due: date | None = None) -> tuple[Meeting, int]:
+        """Give homework on the latest meeting; returns it and the item's number (from 1)."""
+        check_text(text, "homework", required=True, limit=MAX_LINE)
+        meetings = self.all()
+        if not meetings:
+            raise ValidationError("homework", "There is no meeting yet: homework belongs to a "
+                                              "meeting. Log one in the app (m), then try again.")
+        latest = meetings[0]
+        item = Homework(text=text, who=who, due=due)
+        saved = self.log(dataclasses.replace(latest, homework=(*latest.homework, item)))
+        return saved, len(saved.homework)
+
+    def set_homework_status(self, meeting_id: int, index: int,
+                            status: HomeworkStatus) -> Meeting:
+        """Mark one homework item done, open again, or dropped."""
+        meeting = self.get(meeting_id)
+        if meeting is None or not 0 <= index < len(meeting.homework):
+            raise ValidationError("homework", "That homework item no longer exists.")
+        items = list(meeting.homework)
+        done_on = self._records.today() if status is HomeworkStatus.DONE else None
+        items[index] = dataclasses.replace(items[index], status=status, done_on=done_on)
+        return self._records.update(dataclasses.replace(meeting, homework=tuple(items)))
+
+    def promote_to_win(self, meeting: Meeting, text: str,
+                       size: WinSize = WinSize.SMALL) -> Win:
+        """A line of a meeting becomes a win on the wins wall, linked to the meeting."""
+        check_text(text, "win", required=True, limit=MAX_WIN)
+        goal_id = meeting.goal_ids[0] if len(meeting.goal_ids) == 1 else None
+        return self._wins.add(Win(won_on=min(meeting.held_on, self._records.today()),
+                                  text=text.strip(), size=size, meeting_id=meeting.id,
+                                  goal_id=goal_id))

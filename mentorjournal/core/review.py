@@ -1,6 +1,7 @@
-"""Review-together rules: what changed since the last review, drift from the agreement, agenda.
+"""Reviewing together: what changed since the last review, drift from the agreement, the agenda.
 
-Pure functions over a Journal's records (no Textual), plus `record_review`, which saves.
+`ReviewService` (`journal.reviews`) asks the journal and records a finished review; the
+pure functions summarise meetings.
 """
 
 from __future__ import annotations
@@ -8,23 +9,18 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from mentorjournal.core.journal import Journal, check_text
 from mentorjournal.core.model import Goal, HomeworkStatus, Meeting, Review, ReviewItem, ReviewMark
+from mentorjournal.core.records import Records
+from mentorjournal.core.text import MAX_TEXT, check_text
 
-
-def last_review(journal: Journal) -> Review | None:
-    reviews = journal.records(Review)
-    return max(reviews, key=lambda r: (r.held_at, r.id)) if reviews else None
-
-
-def review_since(journal: Journal) -> date:
-    """The day the next review starts from: the last review, else the start of the pair."""
-    last = last_review(journal)
-    if last is not None:
-        return last.held_at.date()
-    pair = journal.pair()
-    return pair.started_on if pair and pair.started_on else date.min
+if TYPE_CHECKING:
+    from mentorjournal.core.agreement import AgreementService
+    from mentorjournal.core.goals import GoalService
+    from mentorjournal.core.meetings import MeetingService
+    from mentorjournal.core.pair import PairService
+    from mentorjournal.core.wins import WinService
 
 
 @dataclass(frozen=True)
@@ -64,12 +60,6 @@ def drift(agreed_days: int | None, meeting_days: list[date], today: date) -> Dri
         longest_gap=max(gaps) if gaps else None,
         days_since_last=(today - days[-1]).days if days else None,
     )
-
-
-def agreement_drift(journal: Journal) -> Drift:
-    agreement = journal.latest_agreement()
-    return drift(agreement.frequency_days if agreement else None,
-                 [m.held_on for m in journal.meetings()], journal.today())
 
 
 def meeting_hours_per_month(meetings: list[Meeting], today: date) -> float | None:
@@ -117,35 +107,67 @@ def _goal_changes(goal: Goal, since: date) -> list[ReviewItem]:
     return items
 
 
-def changes_since(journal: Journal, since: date) -> list[ReviewItem]:
-    """What changed since a day, one item each: to step through together, oldest kind first."""
-    items: list[ReviewItem] = []
-    agreement = journal.latest_agreement()
-    if agreement and agreement.created_at and agreement.created_at.date() >= since:
-        items.append(ReviewItem(kind="agreement", ref=agreement.id,
-                                summary=f"Agreement version {agreement.number}"))
-    for goal in journal.goals():
-        items += _goal_changes(goal, since)
-    for meeting in reversed(journal.meetings()):
-        if meeting.held_on >= since:
-            tags = ", ".join(meeting.tags)
-            items.append(ReviewItem(kind="meeting", ref=meeting.id, summary=(
-                f"{meeting.held_on.isoformat()} meeting" + (f" ({tags})" if tags else ""))))
-    for win in reversed(journal.wins()):
-        if win.won_on >= since:
-            items.append(ReviewItem(kind="win", ref=win.id,
-                                    summary=f"{win.won_on.isoformat()} {win.text}"))
-    return items
+class ReviewService:
+    """`journal.reviews`: reviewing together, and the agenda it leaves for the next meeting."""
 
+    def __init__(self, records: Records, pair: PairService, agreement: AgreementService,
+                 goals: GoalService, meetings: MeetingService, wins: WinService) -> None:
+        self._records = records
+        self._pair = pair
+        self._agreement = agreement
+        self._goals = goals
+        self._meetings = meetings
+        self._wins = wins
 
-def agenda(journal: Journal) -> list[ReviewItem]:
-    """The items the last review marked 'to discuss': the next meeting's agenda."""
-    last = last_review(journal)
-    return [i for i in last.items if i.mark is ReviewMark.TO_DISCUSS] if last else []
+    def all(self) -> list[Review]:
+        """Oldest first."""
+        return sorted(self._records.all(Review), key=lambda r: (r.held_at, r.id))
 
+    def last(self) -> Review | None:
+        reviews = self.all()
+        return reviews[-1] if reviews else None
 
-def record_review(journal: Journal, items: list[ReviewItem], held_at: datetime) -> Review:
-    """Save a finished review; the next one starts from it."""
-    for item in items:
-        check_text(item.comment, "comment", limit=2_000)
-    return journal.add(Review(held_at=held_at, items=tuple(items)))
+    def since(self) -> date:
+        """The day the next review starts from: the last review, else the start of the pair."""
+        last = self.last()
+        if last is not None:
+            return last.held_at.date()
+        pair = self._pair.get()
+        return pair.started_on if pair and pair.started_on else date.min
+
+    def drift(self) -> Drift:
+        """The agreed meeting frequency beside the actual gaps."""
+        agreement = self._agreement.latest()
+        return drift(agreement.frequency_days if agreement else None,
+                     [m.held_on for m in self._meetings.all()], self._records.today())
+
+    def changes_since(self, since: date) -> list[ReviewItem]:
+        """What changed since a day, one item each: to step through together."""
+        items: list[ReviewItem] = []
+        agreement = self._agreement.latest()
+        if agreement and agreement.created_at and agreement.created_at.date() >= since:
+            items.append(ReviewItem(kind="agreement", ref=agreement.id,
+                                    summary=f"Agreement version {agreement.number}"))
+        for goal in self._goals.all():
+            items += _goal_changes(goal, since)
+        for meeting in reversed(self._meetings.all()):
+            if meeting.held_on >= since:
+                tags = ", ".join(meeting.tags)
+                items.append(ReviewItem(kind="meeting", ref=meeting.id, summary=(
+                    f"{meeting.held_on.isoformat()} meeting" + (f" ({tags})" if tags else ""))))
+        for win in reversed(self._wins.all()):
+            if win.won_on >= since:
+                items.append(ReviewItem(kind="win", ref=win.id,
+                                        summary=f"{win.won_on.isoformat()} {win.text}"))
+        return items
+
+    def agenda(self) -> list[ReviewItem]:
+        """The items the last review marked 'to discuss': the next meeting's agenda."""
+        last = self.last()
+        return [i for i in last.items if i.mark is ReviewMark.TO_DISCUSS] if last else []
+
+    def record(self, items: list[ReviewItem], held_at: datetime) -> Review:
+        """Save a finished review; the next one starts from it."""
+        for item in items:
+            check_text(item.comment, "comment", limit=MAX_TEXT)
+        return self._records.add(Review(held_at=held_at, items=tuple(items)))

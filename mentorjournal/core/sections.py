@@ -17,6 +17,8 @@ class Section:
     title: str
     key: str
     description: str
+    heading: str = ""
+    """The section's heading in an export, when it differs from the title."""
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -27,7 +29,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("journal", "Journal", "j", "The creative journal: write between meetings"),
     Section("vision", "Vision board", "v", "Cards for what you are working towards"),
     Section("evaluation", "Evaluation", "e", "Both evaluate, then share side by side"),
-    Section("review", "Review", "r", "Review progress together at one terminal"),
+    Section("review", "Review", "r", "Review progress together at one terminal",
+            heading="Reviews"),
 )
 
 SECTION_BY_NAME = {section.name: section for section in SECTIONS}

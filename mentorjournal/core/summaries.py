@@ -1,22 +1,16 @@
-"""Pure questions asked of a journal: counts, progress, next steps. No Textual, no I/O."""
+"""What home says about each section: a figure and the next step."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mentorjournal.core.agreement import agreement_state
-from mentorjournal.core.journal import Journal
-from mentorjournal.core.model import (
-    AgreementVersion,
-    Evaluation,
-    Goal,
-    GoalStatus,
-    HomeworkStatus,
-    Meeting,
-    Review,
-    VisionCard,
-)
+from mentorjournal.core.model import AgreementVersion, Goal, GoalStatus, HomeworkStatus, Meeting
+
+if TYPE_CHECKING:
+    from mentorjournal.core.journal import Journal
 
 
 @dataclass(frozen=True)
@@ -56,23 +50,23 @@ def _plural(count: int, word: str) -> str:
 def home_summaries(journal: Journal, *, include_private: bool = True) -> list[SectionSummary]:
     """One summary per section, in the order of the home screen."""
     today = journal.today()
-    status = agreement_status(journal.records(AgreementVersion))
-    goals = journal.goals()
+    status = journal.agreement.state().status
+    goals = journal.goals.all()
     active = [g for g in goals if g.status is GoalStatus.ACTIVE and not g.archived]
     progress = overall_progress(goals)
-    meetings = journal.meetings()
+    meetings = journal.meetings.all()
     hw_open, hw_overdue = open_homework(meetings, today)
-    wins = journal.wins()
-    entries = journal.entries(include_private=include_private)
-    cards = journal.records(VisionCard)
-    evaluations = journal.records(Evaluation)
-    reviews = journal.records(Review)
+    wins = journal.wins.all()
+    entries = journal.entries.all(include_private=include_private)
+    cards = journal.vision.all()
+    evaluations = journal.evaluations.count()
+    submitted = len(journal.evaluations.submitted())
+    reviews = journal.reviews.all()
 
     goal_figure = _plural(len(active), "active goal")
     if progress is not None:
         goal_figure += f" · {progress:.0%} of objectives done"
     last_meeting = f" · last {meetings[0].held_on.isoformat()}" if meetings else ""
-    submitted = sum(1 for e in evaluations if e.submitted_at)
     return [
         SectionSummary(
             "agreement",

@@ -1,21 +1,23 @@
-"""The vision board's rules: card order, and which links may be opened."""
+"""The vision board: card order, which links may be opened, and `VisionService`."""
 
 from __future__ import annotations
 
-import re
+import dataclasses
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
-from mentorjournal.core.model import VisionCard
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.model import Goal, VisionCard, VisionKind
+from mentorjournal.core.records import Records
+from mentorjournal.core.text import MAX_LINE, MAX_URL, check_text, is_safe
 
-MAX_CARD = 500
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def is_openable_url(url: str) -> bool:
     """Only web and mail links are handed to the browser (never file: or javascript:)."""
-    return url.strip().lower().startswith(_SAFE_SCHEMES) and not _CONTROL.search(url)
+    url = url.strip()
+    return url.lower().startswith(_SAFE_SCHEMES) and is_safe(url) and not any(
+        ch.isspace() for ch in url)
 
 
 def ordered_cards(cards: Iterable[VisionCard]) -> list[VisionCard]:
@@ -28,4 +30,46 @@ def reorder(cards: Sequence[VisionCard], card_id: int, to_index: int) -> list[Vi
     moving = next(c for c in order if c.id == card_id)
     order.remove(moving)
     order.insert(max(0, min(to_index, len(order))), moving)
-    return [c if c.position == n else replace(c, position=n) for n, c in enumerate(order)]
+    return [c if c.position == n else dataclasses.replace(c, position=n)
+            for n, c in enumerate(order)]
+
+
+class VisionService:
+    """`journal.vision`: the board's cards in their order, checked before they are saved."""
+
+    def __init__(self, records: Records) -> None:
+        self._records = records
+
+    def all(self) -> list[VisionCard]:
+        """The cards in board order."""
+        return ordered_cards(self._records.all(VisionCard))
+
+    def get(self, card_id: int) -> VisionCard | None:
+        return self._records.get(VisionCard, card_id)
+
+    def save(self, card: VisionCard) -> VisionCard:
+        """Check and save a card; a new one goes at the end of the board."""
+        text = check_text(card.text, "text", "card text", required=True, limit=MAX_LINE).strip()
+        url = check_text(card.url, "url", "link", limit=MAX_URL).strip()
+        if card.kind is VisionKind.LINK and not is_openable_url(url):
+            raise ValidationError("url", "A link card needs a web address (https://…).")
+        if card.goal_id is not None and self._records.get(Goal, card.goal_id) is None:
+            raise ValidationError("goal", "That goal is no longer in the journal.")
+        card = dataclasses.replace(card, text=text, url=url)
+        if card.id:
+            return self._records.update(card)
+        cards = self.all()
+        position = cards[-1].position + 1 if cards else 0
+        return self._records.add(dataclasses.replace(card, position=position))
+
+    def move(self, card_id: int, to_index: int) -> list[VisionCard]:
+        """Move a card to `to_index` on the board (one write); returns the new order."""
+        old = {c.id: c for c in self._records.all(VisionCard)}
+        with self._records.batch():
+            for card in reorder(list(old.values()), card_id, to_index):
+                if card != old[card.id]:
+                    self._records.update(card)
+        return self.all()
+
+    def delete(self, card: VisionCard) -> None:
+        self._records.delete(card)

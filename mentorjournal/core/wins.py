@@ -1,21 +1,18 @@
-"""Pure questions about wins: filters, counts per month, 'on this day'. No Textual, no I/O."""
+"""The wins wall: filters, counts per month, 'on this day', and `WinService`."""
 
 from __future__ import annotations
 
-import re
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.model import Goal, JournalEntry, Meeting, Win, WinSize
-
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-"""Control characters (Cc) and the Unicode line and paragraph separators."""
-
-MAX_WIN_TEXT = 10_000
-"""A win is a sentence or a paragraph; a novel belongs in the journal."""
+from mentorjournal.core.records import Records
+from mentorjournal.core.text import MAX_WIN, check_text, first_line
 
 
 class Period(StrEnum):
@@ -128,19 +125,6 @@ def on_this_day(
     return sorted(memories, key=lambda m: (m.on, m.kind), reverse=True)
 
 
-def first_line(text: str) -> str:
-    """The first non-empty line, without Markdown heading marks."""
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip().lstrip("#").strip()
-    return ""
-
-
-def one_line(text: str) -> str:
-    """User text as one displayable line: control characters and line breaks become spaces."""
-    return " ".join(_UNPRINTABLE.sub(" ", text).split())
-
-
 def link_label(win: Win, goals: dict[int, Goal], meetings: dict[int, Meeting]) -> str:
     """What a win links to, in words: 'Goal: …', 'Meeting 2026-11-03', or ''."""
     parts = []
@@ -151,3 +135,49 @@ def link_label(win: Win, goals: dict[int, Goal], meetings: dict[int, Meeting]) -
         meeting = meetings.get(win.meeting_id)
         parts.append(f"Meeting {meeting.held_on.isoformat()}" if meeting else "Meeting (deleted)")
     return " · ".join(parts)
+
+
+class WinService:
+    """`journal.wins`: the wins wall, each win checked before it is saved."""
+
+    def __init__(self, records: Records) -> None:
+        self._records = records
+
+    def all(self) -> list[Win]:
+        """Newest first."""
+        return sorted(self._records.all(Win), key=lambda w: (w.won_on, w.id), reverse=True)
+
+    def get(self, win_id: int) -> Win | None:
+        return self._records.get(Win, win_id)
+
+    def check(self, win: Win) -> Win:
+        """The win with its text trimmed, or ValidationError naming the field at fault."""
+        text = check_text(win.text, "text", "win", required=True, limit=MAX_WIN).strip()
+        today = self._records.today()
+        if win.won_on > today:
+            raise ValidationError("won_on", f"The date {win.won_on.isoformat()} is in the "
+                                            "future: a win is dated today or earlier.")
+        if win.goal_id is not None and self._records.get(Goal, win.goal_id) is None:
+            raise ValidationError("goal", "That goal no longer exists; choose another.")
+        if win.meeting_id is not None and self._records.get(Meeting, win.meeting_id) is None:
+            raise ValidationError("meeting", "That meeting no longer exists; choose another.")
+        return dataclasses.replace(win, text=text)
+
+    def add(self, win: Win) -> Win:
+        """Save a new win (checked); returns it with its id."""
+        return self._records.add(self.check(win))
+
+    def update(self, win: Win) -> Win:
+        """Save a changed win (checked)."""
+        return self._records.update(self.check(win))
+
+    def delete(self, win: Win) -> Win:
+        """Delete a win; returns it as it was, so that it can be restored."""
+        self._records.delete(win)
+        return win
+
+    def restore(self, win: Win) -> Win:
+        """Put a deleted win back (undo), under its old id unless another win took it."""
+        if self.get(win.id) is not None:
+            return self._records.add(dataclasses.replace(win, id=0))
+        return self._records.put(win)

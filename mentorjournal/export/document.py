@@ -26,8 +26,8 @@ def export_markdown(journal: Journal, options: ExportOptions | None = None) -> s
     """The journal as Markdown text (blocks separated by one blank line, ending in a newline)."""
     options = options or ExportOptions()
     check_period(options.since, options.until)
-    goals = journal.goals()
-    context = Context(journal, options, journal.pair(),
+    goals = journal.goals.all()
+    context = Context(journal, options, journal.pair.get(),
                       {g.id: inline(g.title) for g in goals})
     blocks = [*_front_matter(context)]
     for name in EXPORT_SECTIONS:

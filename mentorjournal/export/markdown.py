@@ -6,7 +6,8 @@ Two kinds of user text reach an export:
 - *Markdown* text (meeting notes, journal bodies): kept as Markdown, but its headings are
   demoted below the document's item level, and text that would swallow what follows
   (an unclosed code fence or HTML block) is exported as a code block instead.
-Terminal control characters are removed from both: an export may be `cat` to a terminal.
+Both pass the one safety rule of core/text.py (control characters and bidi overrides shown
+as `\x1b`-style escapes): an export may be `cat` to a terminal.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from mentorjournal.core.text import is_safe, printable
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 ITEM_LEVEL = 3
 """`###` is the document's item level; user headings start one below it."""
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE = re.compile(r"\s+")
 _PUNCTUATION = re.compile(r"([\\`*_\[<#|~]|&(?=#?\w+;))")
 _LEADING = re.compile(r"^(?:([-+=>])|(\d{1,9})([.)]))")
@@ -43,16 +45,16 @@ _ATX_LINE = re.compile(r"\n( {0,3})(#{1,6})(?=[ \t\n])")
 """`_ATX` for "\n" + text + "\n" (see `_NEEDS_PARSER`)."""
 _PREFIX = re.compile(r"^((?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*)")
 _SENTINEL = "# \u2063end of user text\u2063"
-_SAFE = r"[^\\`*_\[<#|~&\x00-\x1f\x7f-\x9f\s]"
+_SAFE = r"[^\\`*_\[<#|~&\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\s]"
 _PLAIN = re.compile(rf"(?![-+=>]|\d{{1,9}}[.)]){_SAFE}+(?: {_SAFE}+)*")
 """Text that is already its own Markdown: one line, single spaces, nothing to escape."""
 
 
 def clean(text: str) -> str:
-    """Unify line endings and drop control characters (escape sequences) except tab/newline."""
-    if "\r" not in text and not _CONTROL.search(text):
+    """Unify line endings and show control characters and bidi overrides as escapes."""
+    if is_safe(text):
         return text
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return printable(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def inline(text: str) -> str:

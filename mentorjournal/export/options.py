@@ -7,16 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.sections import SECTIONS
 
-EXPORT_SECTIONS = ("agreement", "goals", "meetings", "wins", "journal", "vision",
-                   "evaluation", "review")
+EXPORT_SECTIONS = tuple(section.name for section in SECTIONS)
 """Every section an export can hold, in the order the document always uses."""
 
-SECTION_TITLES = {
-    "agreement": "Agreement", "goals": "Goals", "meetings": "Meetings", "wins": "Wins",
-    "journal": "Journal", "vision": "Vision board", "evaluation": "Evaluation",
-    "review": "Reviews",
-}
+SECTION_TITLES = {section.name: section.heading or section.title for section in SECTIONS}
+"""Each section's `##` heading in the document."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -20,11 +20,10 @@ from mentorjournal.core.model import (
     HomeworkStatus,
     Meeting,
     Pair,
-    Review,
     Role,
-    VisionCard,
     VisionKind,
 )
+from mentorjournal.core.vision import is_openable_url
 from mentorjournal.export.markdown import cell, code, inline, paragraphs, user_markdown
 
 if TYPE_CHECKING:
@@ -88,7 +87,7 @@ AGREEMENT_TEXTS = (
 
 def agreement(context: Context) -> Iterator[str]:
     """Every version, newest first; older versions show only the sections that differ."""
-    versions = sorted(context.journal.records(AgreementVersion),
+    versions = sorted(context.journal.agreement.versions(),
                       key=lambda v: (v.number, v.id), reverse=True)
     for index, version in enumerate(versions):
         newer = versions[index - 1] if index else None
@@ -126,7 +125,7 @@ def _agreement_facts(context: Context, version: AgreementVersion) -> list[str]:
 # -- goals -----------------------------------------------------------------------
 
 def goals(context: Context) -> Iterator[str]:
-    for goal in context.journal.goals():
+    for goal in context.journal.goals.all():
         yield f"### {context.goal(goal.id)}" + (" · archived" if goal.archived else "")
         yield "\n".join(_goal_facts(goal))
         if goal.objectives:
@@ -162,7 +161,7 @@ def _goal_facts(goal: Goal) -> list[str]:
 
 def meetings(context: Context) -> Iterator[str]:
     """Oldest first, so a later export only adds at the end of the section."""
-    for meeting in sorted(context.journal.records(Meeting), key=lambda m: (m.held_on, m.id)):
+    for meeting in reversed(context.journal.meetings.all()):
         if not context.options.covers(meeting.held_on):
             continue
         parts = [meeting.held_on.isoformat(), meeting.mode.value if meeting.mode else "",
@@ -210,9 +209,9 @@ def _homework_items(meeting: Meeting) -> Iterator[str]:
 # -- wins, journal, vision board -------------------------------------------------
 
 def wins(context: Context) -> Iterator[str]:
-    held = {m.id: m.held_on for m in context.journal.records(Meeting)}
+    held = {m.id: m.held_on for m in context.journal.meetings.all()}
     items = []
-    for win in reversed(context.journal.wins()):
+    for win in reversed(context.journal.wins.all()):
         if not context.options.covers(win.won_on):
             continue
         links = [f"goal: {context.goal(win.goal_id)}" if win.goal_id is not None else "",
@@ -227,7 +226,7 @@ def wins(context: Context) -> Iterator[str]:
 
 def journal(context: Context) -> Iterator[str]:
     """Oldest first; private entries only when asked for, and then marked."""
-    entries = context.journal.entries(include_private=context.options.include_private)
+    entries = context.journal.entries.all(include_private=context.options.include_private)
     for entry in reversed(entries):
         if not context.options.covers(entry.written_on):
             continue
@@ -246,7 +245,7 @@ def journal(context: Context) -> Iterator[str]:
 
 
 def vision(context: Context) -> Iterator[str]:
-    cards = sorted(context.journal.records(VisionCard), key=lambda c: (c.position, c.id))
+    cards = context.journal.vision.all()
     items = []
     for card in cards:
         text = paragraphs(card.text, "  ") or "—"
@@ -254,7 +253,7 @@ def vision(context: Context) -> Iterator[str]:
             text = f"Quote: {text}"
         url = "".join(card.url.split())
         if url:
-            safe = url.startswith(("https://", "http://")) and not set("<>`\\") & set(url)
+            safe = is_openable_url(url) and not set("<>`\\") & set(url)
             text += f" · <{url}>" if safe else f" · {inline(url)}"
         if card.goal_id is not None:
             text += f" · goal: {context.goal(card.goal_id)}"
@@ -274,7 +273,7 @@ EVALUATION_ROWS = (
 
 def evaluation(context: Context) -> Iterator[str]:
     """Per kind, both partners side by side; sealed while only one has submitted."""
-    submitted = [e for e in context.journal.records(Evaluation) if e.submitted_at]
+    submitted = context.journal.evaluations.submitted()
     for kind in (EvaluationKind.MIDPOINT, EvaluationKind.CLOSING):
         latest: dict[Role, Evaluation] = {}
         for item in sorted((e for e in submitted if e.kind is kind),
@@ -296,7 +295,7 @@ def _evaluation_table(context: Context, pair: list[Evaluation]) -> str:
             ["Submitted", *(when(e.submitted_at) for e in pair)],
             ["Match rating", *(of_five(e.match_rating) for e in pair)]]
     ratings = [{r.goal_id: r for r in e.goal_ratings} for e in pair]
-    goal_ids = [g.id for g in context.journal.goals()]
+    goal_ids = [g.id for g in context.journal.goals.all()]
     goal_ids += sorted({i for r in ratings for i in r} - set(goal_ids))
     for goal_id in goal_ids:
         found = [r.get(goal_id) for r in ratings]
@@ -310,7 +309,7 @@ def _evaluation_table(context: Context, pair: list[Evaluation]) -> str:
 
 
 def reviews(context: Context) -> Iterator[str]:
-    for review in sorted(context.journal.records(Review), key=lambda r: (r.held_at, r.id)):
+    for review in context.journal.reviews.all():
         if not context.options.covers(review.held_at.date()):
             continue
         yield f"### Review · {when(review.held_at)}"

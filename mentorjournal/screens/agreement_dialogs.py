@@ -19,8 +19,8 @@ from mentorjournal.core.agreement import (
     missing_signers,
 )
 from mentorjournal.core.errors import ValidationError
-from mentorjournal.core.journal import MAX_NAME
 from mentorjournal.core.model import AgreementVersion, Role
+from mentorjournal.core.text import MAX_NAME
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.widgets.agreement_view import AgreementView, signatures_content
 from mentorjournal.widgets.footer import Footer
@@ -61,13 +61,13 @@ class SignModal(JournalModal[AgreementVersion]):
     def action_submit(self) -> None:
         role = Role(str(self.query_one("#role", Select).value))
         typed = self.query_one("#name", Input).value
-        pair = self.journal.pair()
+        pair = self.journal.pair.get()
         try:
             check_signature(self.version, role, typed, pair.name_of(role) if pair else "")
         except ValidationError as error:
             self.show_error(error)
             return
-        self.save_form(lambda: self.journal.sign_agreement(role, typed))
+        self.save_form(lambda: self.journal.agreement.sign(role, typed))
 
 
 def version_label(version: AgreementVersion, latest: bool) -> Content:

@@ -44,7 +44,7 @@ class AgreementEditorModal(JournalModal[AgreementVersion]):
         except ValidationError as error:
             self.show_error(error)
             return
-        self.save_form(lambda: self.journal.save_agreement(version))
+        self.save_form(lambda: self.journal.agreement.save(version))
 
     def show_error(self, error: JournalError) -> None:
         """Show the message and put the cursor on the field at fault (typed text stays)."""

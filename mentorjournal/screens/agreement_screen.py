@@ -68,11 +68,11 @@ class AgreementScreen(SectionScreen):
 
     @property
     def state(self) -> AgreementState:
-        return agreement_state(self.journal.agreement_versions())
+        return agreement_state(self.journal.agreement.versions())
 
     def refresh_agreement(self) -> None:
         """Show the journal's latest version, its status and what changed since signing."""
-        versions = self.journal.agreement_versions()
+        versions = self.journal.agreement.versions()
         state = agreement_state(versions)
         latest = state.latest
         self.query_one("#agreement-empty").display = latest is None
@@ -126,7 +126,7 @@ class AgreementScreen(SectionScreen):
             self._after(f"Signed version {version.number}: {self.state.status}.")
 
     def action_versions(self) -> None:
-        versions = self.journal.agreement_versions()
+        versions = self.journal.agreement.versions()
         if not versions:
             self.notify("No versions yet: the first one is made when you save.", markup=False)
             return

@@ -10,7 +10,6 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from mentorjournal.core.dates import parse_date
-from mentorjournal.core.evaluation import close_mentorship
 from mentorjournal.core.model import Pair
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.storage.errors import JournalError
@@ -50,4 +49,4 @@ class CloseMentorshipModal(JournalModal[Pair]):
             self.show_error(error)
             return
         note = self.query_one("#note", TextArea).text
-        self.save_form(lambda: close_mentorship(self.journal, closed_on, note))
+        self.save_form(lambda: self.journal.evaluations.close_mentorship(closed_on, note))

@@ -67,7 +67,7 @@ class DraftKeeper:
                          self._failed)
 
     def _store(self, fields: dict[str, Any]) -> Draft:
-        draft = self._owner.journal.save_draft(
+        draft = self._owner.journal.drafts.save(
             Draft(kind=self._kind, target_id=self._target_id, fields=fields, id=self.draft_id))
         self.draft_id = draft.id
         return draft
@@ -82,7 +82,7 @@ class DraftKeeper:
 
     def discard(self) -> None:
         self.stop()
-        self._owner.save(lambda: self._owner.journal.discard_draft(self.current()))
+        self._owner.save(lambda: self._owner.journal.drafts.discard(self.current()))
 
 
 def offer_draft(owner: JournalAccess, draft: Draft, restore: Callable[[Draft], None]) -> None:
@@ -92,7 +92,7 @@ def offer_draft(owner: JournalAccess, draft: Draft, restore: Callable[[Draft], N
         if choice == "restore":
             restore(draft)
         elif choice == "discard":
-            owner.save(lambda: owner.journal.discard_draft(draft),
+            owner.save(lambda: owner.journal.drafts.discard(draft),
                        lambda _none: owner.app.notify("Draft discarded."))  # type: ignore[attr-defined]
 
     owner.app.push_screen(  # type: ignore[attr-defined]

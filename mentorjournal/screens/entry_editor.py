@@ -19,9 +19,10 @@ from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Static, TextArea
 
 from mentorjournal.core.dates import parse_date
-from mentorjournal.core.entries import DRAFT_ENTRY, parse_tags, safe_text, word_count
+from mentorjournal.core.entries import DRAFT_ENTRY, word_count
 from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.model import Draft, JournalEntry
+from mentorjournal.core.text import parse_tags, printable
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.screens.editor_support import DraftKeeper, edit_externally
 from mentorjournal.screens.prompt_picker import PromptModal
@@ -62,7 +63,7 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
         self._saved_fields = entry_fields(entry)
         fields = {**self._saved_fields, **(draft.fields if draft else {})}
         # Terminal control characters would reach the terminal through the TextArea.
-        self._fields = {k: safe_text(v) if isinstance(v, str) else v for k, v in fields.items()}
+        self._fields = {k: printable(v) if isinstance(v, str) else v for k, v in fields.items()}
         self.drafts = DraftKeeper(self, DRAFT_ENTRY, entry.id or None, draft,
                                   self.current_fields, self._draft_kept,
                                   baseline=self._fields if draft else self._saved_fields)
@@ -123,9 +124,9 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
     def _neutralise(self, event: TextArea.Changed) -> None:
         """Pasted control characters become U+FFFD (same length: the cursor stays put)."""
         text_area = event.text_area
-        if safe_text(text_area.text) != text_area.text:
+        if printable(text_area.text) != text_area.text:
             cursor = text_area.cursor_location
-            text_area.load_text(safe_text(text_area.text))
+            text_area.load_text(printable(text_area.text))
             text_area.move_cursor(cursor)
 
     @on(Input.Changed)
@@ -144,7 +145,7 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
         prompt = self.query_one("#editor-prompt", Static)
         prompt.display = not f["body"].strip()
         if prompt.display:
-            prompts = self.journal.prompts()
+            prompts = self.journal.entries.prompts()
             suggestion = prompts[self.journal.today().toordinal() % len(prompts)]
             prompt.update(Content.from_markup(
                 "Stuck? [b]F3[/b] picks a writing prompt, e.g. “$prompt”", prompt=suggestion))
@@ -181,7 +182,7 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
             return
         self.query_one("#editor-error", Static).update("")
         self.drafts.stop()
-        self.save(lambda: self.journal.save_entry(entry, self.drafts.current()),
+        self.save(lambda: self.journal.entries.save(entry, self.drafts.current()),
                   self.dismiss, self._show_error)
 
     def _show_error(self, error: JournalError) -> None:
@@ -198,7 +199,7 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
 
     def _update_preview(self) -> None:
         self.query_one("#preview MarkdownView", MarkdownView).update(
-            safe_text(self.query_one("#body", TextArea).text))
+            printable(self.query_one("#body", TextArea).text))
 
     def action_choose_prompt(self) -> None:
         self.app.push_screen(PromptModal(), self._use_prompt)

@@ -12,7 +12,6 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Button, Header, Static, TabbedContent, TabPane
 
-from mentorjournal.core import evaluation as rules
 from mentorjournal.core.model import Evaluation, EvaluationKind, Role
 from mentorjournal.core.text import printable
 from mentorjournal.screens.base import SectionScreen
@@ -42,7 +41,7 @@ class EvaluationScreen(SectionScreen):
         self._tab = "protege"
 
     def compose(self) -> ComposeResult:
-        pair = self.journal.pair()
+        pair = self.journal.pair.get()
         assert pair is not None
         yield Header()
         yield Static(self._status_line(), id="eval-status")
@@ -53,16 +52,16 @@ class EvaluationScreen(SectionScreen):
             with TabPane("Side by side", id="shared"), VerticalScroll():
                 yield from self._shared_pane()
             with TabPane("Evidence", id="evidence"), VerticalScroll(id="evidence-list"):
-                if not rules.evaluated_goals(self.journal):
+                if not self.journal.evaluations.evaluated_goals():
                     yield Static("No goals yet: the evidence appears here as goals, meetings "
                                  "and wins are recorded.", markup=False, classes="empty-state")
         yield Footer()
 
     def _status_line(self) -> Content:
-        pair = self.journal.pair()
+        pair = self.journal.pair.get()
         assert pair is not None
         parts = [f"{self.kind.value.capitalize()} evaluation"] + [
-            f"{pair.name_of(role)}: {rules.status(self.journal, role, self.kind)}"
+            f"{pair.name_of(role)}: {self.journal.evaluations.status(role, self.kind)}"
             for role in (Role.PROTEGE, Role.MENTOR)
         ]
         if pair.closed_on:
@@ -70,12 +69,12 @@ class EvaluationScreen(SectionScreen):
         return Content(printable(" · ".join(parts)))
 
     def _partner_pane(self, role: Role) -> ComposeResult:
-        stored = rules.evaluation_for(self.journal, role, self.kind)
+        stored = self.journal.evaluations.of(role, self.kind)
         with VerticalScroll():
             if stored is not None and stored.submitted_at is not None:
                 when = stored.submitted_at.strftime("%Y-%m-%d %H:%M")
                 note = ("Shared: both have submitted — see Side by side."
-                        if rules.is_shared(self.journal, self.kind)
+                        if self.journal.evaluations.is_shared(self.kind)
                         else "Submitted — sealed until both are done. Nobody can read it on "
                              "screen until the other partner has submitted too.")
                 yield Static(f"Submitted {when}. {note}", markup=False, classes="sealed")
@@ -85,7 +84,7 @@ class EvaluationScreen(SectionScreen):
                 yield Static("Fill this in on your own, then submit. Nothing is shown to the "
                              "other partner until you have both submitted.", markup=False)
             draft = stored or Evaluation(role=role, kind=self.kind)
-            yield EvaluationForm(draft, rules.evaluated_goals(self.journal),
+            yield EvaluationForm(draft, self.journal.evaluations.evaluated_goals(),
                                  id=f"form-{role.value}")
             yield Static("", id=f"error-{role.value}", classes="form-error", markup=False)
             with Horizontal(classes="buttons"):
@@ -93,17 +92,17 @@ class EvaluationScreen(SectionScreen):
                 yield Button("Submit…", variant="primary", id=f"submit-{role.value}")
 
     def _shared_pane(self) -> ComposeResult:
-        if not rules.is_shared(self.journal, self.kind):
+        if not self.journal.evaluations.is_shared(self.kind):
             yield Static("The answers appear here side by side once both of you have "
                          "submitted; ratings two or more apart are marked as talking points.",
                          markup=False, classes="empty-state")
             return
-        pair = self.journal.pair()
+        pair = self.journal.pair.get()
         assert pair is not None
-        mentor = rules.evaluation_for(self.journal, Role.MENTOR, self.kind)
-        protege = rules.evaluation_for(self.journal, Role.PROTEGE, self.kind)
+        mentor = self.journal.evaluations.of(Role.MENTOR, self.kind)
+        protege = self.journal.evaluations.of(Role.PROTEGE, self.kind)
         assert mentor is not None and protege is not None
-        yield SideBySide(mentor, protege, rules.evaluated_goals(self.journal),
+        yield SideBySide(mentor, protege, self.journal.evaluations.evaluated_goals(),
                          (pair.mentor, pair.protege))
         if self.kind is EvaluationKind.CLOSING and pair.closed_on is None:
             yield Button("Close the mentorship…", id="close", variant="warning")
@@ -125,7 +124,7 @@ class EvaluationScreen(SectionScreen):
         ten-year journal has hundreds of goals."""
         evidence = self.query_one("#evidence-list", VerticalScroll)
         if not evidence.children:
-            items = rules.portfolios(self.journal, rules.evaluated_goals(self.journal))
+            items = self.journal.evaluations.portfolios(self.journal.evaluations.evaluated_goals())
             evidence.mount_all(GoalPortfolio(item) for item in items)
 
     @on(Button.Pressed, "#draft-mentor, #draft-protege")
@@ -139,7 +138,7 @@ class EvaluationScreen(SectionScreen):
     @on(Button.Pressed, "#reopen-mentor, #reopen-protege")
     def _reopen_pressed(self, event: Button.Pressed) -> None:
         role = Role(str(event.button.id).split("-")[1])
-        self.save(partial(rules.reopen, self.journal, role, self.kind), self._changed)
+        self.save(partial(self.journal.evaluations.reopen, role, self.kind), self._changed)
 
     @on(Button.Pressed, "#close")
     def action_close_mentorship(self) -> None:
@@ -158,7 +157,7 @@ class EvaluationScreen(SectionScreen):
                      else EvaluationKind.CLOSING)
 
     def _confirm_submit(self, role: Role) -> None:
-        pair = self.journal.pair()
+        pair = self.journal.pair.get()
         assert pair is not None
         other = pair.name_of(Role.MENTOR if role is Role.PROTEGE else Role.PROTEGE)
         message = (f"Submit the {self.kind.value} evaluation of {pair.name_of(role)}? It stays "
@@ -174,9 +173,10 @@ class EvaluationScreen(SectionScreen):
         evaluation = self._read_form(role)
         if evaluation is None:
             return
-        operation = rules.submit if submit else rules.save_draft
+        evaluations = self.journal.evaluations
+        operation = evaluations.submit if submit else evaluations.save_draft
         self._tab = role.value
-        self.save(partial(operation, self.journal, evaluation),
+        self.save(partial(operation, evaluation),
                   partial(self._saved, submit), partial(self._failed, role))
 
     def _saved(self, submitted: bool, _evaluation: Evaluation) -> None:

@@ -49,7 +49,7 @@ TextArea froze the screen for a second. The file written holds every line."""
 
 def open_export(app: MentorJournalApp) -> None:
     """Show the export screen on top of home (the palette's 'Export to Markdown')."""
-    if app.journal is None or app.journal.pair() is None:
+    if app.journal is None or app.journal.pair.get() is None:
         return
     app.go_home()
     app.push_screen(ExportScreen())

@@ -60,7 +60,7 @@ class GoalActionsScreen(SectionScreen):
         if (goal := self._selected()) and goal_rules.is_open(goal):
             self.app.push_screen(ReasonModal(
                 "Drop goal", f"Stop working on “{safe_title(goal)}”? It stays under Done.",
-                "Drop goal", lambda why: self.journal.drop_goal(goal.id, why)), self._dropped)
+                "Drop goal", lambda why: self.journal.goals.drop(goal.id, why)), self._dropped)
         elif goal:
             self.notify("Only an active goal can be dropped; press u to reopen this one.")
 
@@ -73,14 +73,14 @@ class GoalActionsScreen(SectionScreen):
         if (goal := self._selected()) and not goal_rules.is_open(goal):
             self.app.push_screen(ReasonModal(
                 "Reopen goal", f"Work on “{safe_title(goal)}” again?", "Reopen",
-                lambda why: self.journal.reopen_goal(goal.id, why)), self._changed)
+                lambda why: self.journal.goals.reopen(goal.id, why)), self._changed)
         elif goal:
             self.notify("This goal is already active.")
 
     def action_archive_goal(self) -> None:
         if goal := self._selected():
             archived = not goal.archived
-            self.save(lambda: self.journal.archive_goal(goal.id, archived),
+            self.save(lambda: self.journal.goals.archive(goal.id, archived),
                       lambda saved: self._archived(saved))
 
     def _archived(self, goal: Goal) -> None:
@@ -105,7 +105,7 @@ class GoalActionsScreen(SectionScreen):
         if key == "drop":
             self.action_drop_goal()
         elif key == "delete":
-            self.save(lambda: self.journal.delete_goal(goal.id),
+            self.save(lambda: self.journal.goals.delete(goal.id),
                       lambda _: self._deleted(goal))
 
     def _deleted(self, goal: Goal) -> None:

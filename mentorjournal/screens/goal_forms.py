@@ -17,9 +17,9 @@ from mentorjournal.core import goals as goal_rules
 from mentorjournal.core.dates import parse_optional_date
 from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.model import Goal
+from mentorjournal.core.text import one_line
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.storage.errors import JournalError
-from mentorjournal.widgets.goal_list import safe_text
 
 T = TypeVar("T")
 
@@ -110,14 +110,14 @@ class GoalFormModal(GoalsForm[Goal]):
         new = Goal(title=self.value("title").strip(), why=self.value("why").strip(),
                    success_measure=self.value("success_measure").strip(), target_date=target)
         if self.goal is None:
-            return lambda: self.journal.add_goal(new)
+            return lambda: self.journal.goals.add(new)
         goal_id, reason = self.goal.id, self.value("reason")
         changes = {"title": new.title, "why": new.why, "success_measure": new.success_measure,
                    "target_date": new.target_date}
         # Refuse a tracked change without a reason here, before anything is queued.
         goal_rules.adjust(self.goal, dataclasses.replace(self.goal, **changes), reason,
                           self.journal.today())
-        return lambda: self.journal.edit_goal(goal_id, changes, reason)
+        return lambda: self.journal.goals.edit(goal_id, changes, reason)
 
 
 class ObjectiveModal(GoalsForm[Goal]):
@@ -143,8 +143,8 @@ class ObjectiveModal(GoalsForm[Goal]):
         if not text.strip():
             raise ValidationError("objective", "Enter what the objective is.")
         if index is None:
-            return lambda: self.journal.add_objective(goal_id, text)
-        return lambda: self.journal.edit_objective(goal_id, index, text)
+            return lambda: self.journal.goals.add_objective(goal_id, text)
+        return lambda: self.journal.goals.edit_objective(goal_id, index, text)
 
     def saved(self, result: Any) -> None:
         self.goal = result
@@ -211,9 +211,9 @@ class AchievedModal(GoalsForm[tuple[Goal, Any]]):
         win = self.value("win") if self.query_one(Checkbox).value else None
         if win is not None and not win.strip():
             raise ValidationError("win", "Say what the win is, or untick “Add a win”.")
-        return lambda: self.journal.achieve_goal(goal_id, win)
+        return lambda: self.journal.goals.achieve(goal_id, win)
 
 
 def safe_title(goal: Goal) -> str:
     """The goal's title on one line, escape sequences neutralised."""
-    return safe_text(goal.title, one_line=True)
+    return one_line(goal.title)

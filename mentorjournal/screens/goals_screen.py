@@ -14,11 +14,12 @@ from textual.widgets import Header, Input, OptionList, Static, Tab, Tabs
 from mentorjournal.core import goals as goal_rules
 from mentorjournal.core.goals import GoalFilter
 from mentorjournal.core.model import Goal
+from mentorjournal.core.text import printable
 from mentorjournal.screens.goal_actions import GoalActionsScreen
 from mentorjournal.screens.goal_forms import GoalFormModal, ObjectiveModal
 from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.goal_detail import GoalDetail
-from mentorjournal.widgets.goal_list import GoalList, safe_text
+from mentorjournal.widgets.goal_list import GoalList
 from mentorjournal.widgets.objective_checklist import ObjectiveChecklist
 from mentorjournal.widgets.search_input import SearchInput
 
@@ -85,7 +86,7 @@ class GoalsScreen(GoalActionsScreen):
     def refresh_goals(self, keep: int | None = None, keep_objective: int | None = None) -> None:
         """Show the journal's goals under the current filter and search."""
         today = self.journal.today()
-        goals = self.journal.goals()
+        goals = self.journal.goals.all()
         for which, count in goal_rules.filter_counts(goals, today).items():
             tab = self.query_one(f"#filter-{which.value}", Tab)
             label = f"{which.value.capitalize()} {count}"
@@ -103,19 +104,19 @@ class GoalsScreen(GoalActionsScreen):
     def _empty_message(self, any_goals: bool) -> Content:
         if not any_goals:
             return Content("Your goals will be listed here.")
-        search = f" matching “{safe_text(self.query_text)}”" if self.query_text else ""
+        search = f" matching “{printable(self.query_text)}”" if self.query_text else ""
         return Content(f"No {self.filter.value} goals{search}. Press f for another filter.")
 
     def _show_detail(self, keep_objective: int | None = 0) -> None:
         goal = self.current_goal()
         detail = self.query_one(GoalDetail)
-        empty = FIRST_TIME if not self.journal.goals() else Content(
+        empty = FIRST_TIME if not self.journal.goals.all() else Content(
             "Nothing to show here: try another filter (f) or clear the search (/).")
         detail.show_goal(goal, self.journal.today(), empty, keep_objective)
 
     def current_goal(self) -> Goal | None:
         goal_id = self.query_one(GoalList).goal_id
-        return self.journal.get(Goal, goal_id) if goal_id is not None else None
+        return self.journal.goals.get(goal_id) if goal_id is not None else None
 
     @on(OptionList.OptionHighlighted, "#goal-list")
     def _goal_highlighted(self) -> None:
@@ -158,7 +159,7 @@ class GoalsScreen(GoalActionsScreen):
             self.notify("This objective is archived: press z to bring it back first.")
             return
         index, done = event.index, event.done
-        self.save(lambda: self.journal.tick_objective(before.id, index, done),
+        self.save(lambda: self.journal.goals.tick_objective(before.id, index, done),
                   lambda goal: self._ticked(before, goal, index))
 
     def _ticked(self, before: Goal, goal: Goal, index: int) -> None:
@@ -175,20 +176,20 @@ class GoalsScreen(GoalActionsScreen):
     def _archive_objective(self, event: ObjectiveChecklist.ArchiveRequested) -> None:
         if goal := self.current_goal():
             index, archived = event.index, event.archived
-            self.save(lambda: self.journal.archive_objective(goal.id, index, archived),
+            self.save(lambda: self.journal.goals.archive_objective(goal.id, index, archived),
                       self._changed)
 
     @on(ObjectiveChecklist.MoveRequested)
     def _move_objective(self, event: ObjectiveChecklist.MoveRequested) -> None:
         if goal := self.current_goal():
             index, delta = event.index, event.delta
-            self.save(lambda: self.journal.move_objective(goal.id, index, delta),
+            self.save(lambda: self.journal.goals.move_objective(goal.id, index, delta),
                       lambda saved: self.refresh_goals(saved.id, index + delta))
 
     @on(GoalList.MoveRequested)
     def _move_goal(self, event: GoalList.MoveRequested) -> None:
         goal_id, target_id = event.goal_id, event.target_id
-        self.save(lambda: self.journal.move_goal(goal_id, target_id),
+        self.save(lambda: self.journal.goals.move(goal_id, target_id),
                   lambda _: self.refresh_goals(goal_id))
 
     # -- actions ------------------------------------------------------------------

@@ -70,7 +70,7 @@ class HomeScreen(JournalAccess, Screen[None]):
         """Show the journal's current counts (called when it opens and on every return)."""
         if self.mj.journal is None or not self.is_mounted:
             return
-        pair = self.journal.pair()
+        pair = self.journal.pair.get()
         self.query_one("#pair", Static).update(
             describe_pair(pair) if pair else Content("A new journal: first, who are you two?")
         )
@@ -82,9 +82,9 @@ class HomeScreen(JournalAccess, Screen[None]):
         self._show_on_this_day()
 
     def _show_on_this_day(self) -> None:
-        started = pair.started_on if (pair := self.journal.pair()) else None
-        entries = self.journal.entries(include_private=self.show_private)
-        memories = on_this_day(self.journal.wins(), entries, self.journal.today(), started)
+        started = pair.started_on if (pair := self.journal.pair.get()) else None
+        entries = self.journal.entries.all(include_private=self.show_private)
+        memories = on_this_day(self.journal.wins.all(), entries, self.journal.today(), started)
         self.query_one(OnThisDay).show(memories)
 
     @on(SectionCard.Chosen)

@@ -9,8 +9,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Static, Tab, Tabs
 
-from mentorjournal.core.meetings import HomeworkRow, HomeworkState, homework_rows, strip_escapes
+from mentorjournal.core.meetings import HomeworkRow, HomeworkState, homework_rows
 from mentorjournal.core.model import HomeworkStatus
+from mentorjournal.core.text import printable
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.lazy_table import Cells, LazyTable
@@ -69,7 +70,7 @@ class HomeworkModal(JournalModal[int]):
     @on(Tabs.TabActivated)
     def refresh_rows(self) -> None:
         today = self.journal.today()
-        self._rows = homework_rows(self.journal.meetings(), today, VIEWS[self.view])
+        self._rows = homework_rows(self.journal.meetings.all(), today, VIEWS[self.view])
         table = self.query_one(LazyTable)
         table.fill(self._rows, self._cells, row=table.cursor_row)
         empty = self.query_one("#homework-empty", Static)
@@ -82,7 +83,7 @@ class HomeworkModal(JournalModal[int]):
         h = row.item
         return (
             Content(STATE_MARK[row.state.value]),
-            Content(strip_escapes(h.text)).truncate(COLUMNS["What"], ellipsis=True),
+            Content(printable(h.text)).truncate(COLUMNS["What"], ellipsis=True),
             Content(h.who.label),
             cls._due(row),
             Content(f"{h.carried_over}×" if h.carried_over else ""),
@@ -122,7 +123,7 @@ class HomeworkModal(JournalModal[int]):
         done = row.item.status is HomeworkStatus.DONE
         status = HomeworkStatus.OPEN if done else HomeworkStatus.DONE
         meeting_id, index = row.meeting.id, row.index
-        self.save(lambda: self.journal.set_homework_status(meeting_id, index, status),
+        self.save(lambda: self.journal.meetings.set_homework_status(meeting_id, index, status),
                   lambda _meeting: self._saved(status))
 
     def _saved(self, status: HomeworkStatus) -> None:

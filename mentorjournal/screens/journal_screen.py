@@ -18,11 +18,11 @@ from mentorjournal.core.entries import (
     EntryFilter,
     filter_entries,
     journal_stats,
-    safe_text,
     tags_and_moods,
 )
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import Draft, JournalEntry
+from mentorjournal.core.text import printable
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.editor_support import offer_draft
 from mentorjournal.screens.entry_editor import EntryEditorModal
@@ -75,7 +75,7 @@ class JournalScreen(SectionScreen):
 
     @classmethod
     def prepare(cls, journal: Journal) -> None:
-        prepare_entries(journal.entries(include_private=True))
+        prepare_entries(journal.entries.all(include_private=True))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -95,7 +95,7 @@ class JournalScreen(SectionScreen):
         self.call_after_refresh(self.action_offer_draft, True)
 
     def entries(self) -> list[JournalEntry]:
-        return self.journal.entries(include_private=self.show_private)
+        return self.journal.entries.all(include_private=self.show_private)
 
     def reload(self, select: int | None = None) -> None:
         """Re-read the entries, apply the filter, keep (or move to) the selected entry."""
@@ -150,7 +150,7 @@ class JournalScreen(SectionScreen):
         self.query_one(OptionList).focus()
 
     def action_new_entry(self, title: str = "") -> None:
-        private = self.journal.settings().private_by_default and self.show_private
+        private = self.journal.settings.get().private_by_default and self.show_private
         self.edit(JournalEntry(written_on=self.journal.today(), title=title, private=private))
 
     def action_edit_entry(self) -> None:
@@ -166,7 +166,7 @@ class JournalScreen(SectionScreen):
     def _edited(self, entry: JournalEntry | None) -> None:
         if entry is None:
             return
-        self.notify(f"Saved “{safe_text(entry.title) or 'the entry'}”.", markup=False)
+        self.notify(f"Saved “{printable(entry.title) or 'the entry'}”.", markup=False)
         if not self.show_private and entry.private:
             self.notify("It is private, so it stays hidden while you review together.")
         elif self.rule.active and not filter_entries([entry], self.rule):
@@ -185,7 +185,7 @@ class JournalScreen(SectionScreen):
 
     def action_offer_draft(self, quiet: bool = False) -> None:
         """Offer back a draft a crash or a closed terminal left behind."""
-        drafts = [d for d in self.journal.drafts(DRAFT_ENTRY)
+        drafts = [d for d in self.journal.drafts.of_kind(DRAFT_ENTRY)
                   if self.show_private or not d.fields.get("private")]
         if not drafts:
             if not quiet:
@@ -194,12 +194,12 @@ class JournalScreen(SectionScreen):
         offer_draft(self, drafts[0], self._restore)
 
     def _restore(self, draft: Draft) -> None:
-        target = self.journal.get(JournalEntry, draft.target_id) if draft.target_id else None
+        target = self.journal.entries.get(draft.target_id) if draft.target_id else None
         self.edit(target or JournalEntry(written_on=self.journal.today()), draft)
 
     def action_private_by_default(self) -> None:
-        value = not self.journal.settings().private_by_default
-        self.save(lambda: self.journal.update_settings(private_by_default=value),
+        value = not self.journal.settings.get().private_by_default
+        self.save(lambda: self.journal.settings.update(private_by_default=value),
                   lambda _settings: self.notify("New entries now start private." if value
                                                 else "New entries now start shared."))
 
@@ -208,7 +208,7 @@ class JournalScreen(SectionScreen):
         if entry is None:
             return
         changed = dataclasses.replace(entry, private=not entry.private)
-        self.save(lambda: self.journal.save_entry(changed), self._privacy_saved)
+        self.save(lambda: self.journal.entries.save(changed), self._privacy_saved)
 
     def _privacy_saved(self, entry: JournalEntry) -> None:
         self.notify("Marked private: hidden in review-together mode." if entry.private
@@ -225,7 +225,7 @@ class JournalScreen(SectionScreen):
             lambda key: self._delete(entry) if key == "delete" else None)
 
     def _delete(self, entry: JournalEntry) -> None:
-        self.save(lambda: self.journal.delete(entry), lambda _none: self.reload())
+        self.save(lambda: self.journal.entries.delete(entry), lambda _none: self.reload())
 
     def action_search(self) -> None:
         self.query_one("#journal-search", Input).focus()

@@ -39,7 +39,7 @@ class FindMeetingsModal(JournalModal[MeetingFilter]):
 
     def compose(self) -> ComposeResult:
         find = self.current
-        tags = known_tags(self.journal.meetings())
+        tags = known_tags(self.journal.meetings.all())
         with Vertical(classes="form"):
             yield Static(Content.from_markup("[b]Find meetings[/b]"))
             yield Label("Text in the notes or homework")
@@ -130,7 +130,7 @@ class PromoteWinModal(JournalModal[Win]):
             return
         size = WinSize.BIG if self.query_one(Checkbox).value else WinSize.SMALL
         text, meeting = self._lines[index], self.meeting
-        self.save_form(lambda: self.journal.promote_to_win(meeting, text, size))
+        self.save_form(lambda: self.journal.meetings.promote_to_win(meeting, text, size))
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

@@ -27,12 +27,11 @@ from mentorjournal.core.meetings import (
     open_items,
     parse_duration,
     parse_rating,
-    parse_tags,
     previous_meeting,
     settle_homework,
-    strip_escapes,
 )
 from mentorjournal.core.model import CheckIn, Meeting, MeetingMode
+from mentorjournal.core.text import parse_tags, printable
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.footer import Footer
@@ -62,7 +61,7 @@ class MeetingFormModal(JournalModal[Meeting]):
     def compose(self) -> ComposeResult:
         title = "Edit the meeting" if self.meeting else "Log a meeting"
         if self.meeting is None:
-            self._previous = previous_meeting(self.journal.meetings(), self.journal.today())
+            self._previous = previous_meeting(self.journal.meetings.all(), self.journal.today())
         with VerticalScroll(classes="form", id="meeting-form"):
             yield Static(Content.from_markup("[b]$t[/b]", t=title))
             pending = open_items(self._previous)
@@ -95,14 +94,14 @@ class MeetingFormModal(JournalModal[Meeting]):
         yield Label("Tags (comma separated; → accepts a suggestion)")
         yield Input(", ".join(meeting.tags), id="tags",
                     placeholder="walk-and-talk, homework, check-in, your own…",
-                    suggester=TagSuggester(known_tags(self.journal.meetings())))
+                    suggester=TagSuggester(known_tags(self.journal.meetings.all())))
         yield Label("Notes (Markdown) · Ctrl+O: your $EDITOR · Ctrl+G: debrief template")
         yield NotesArea(meeting.notes, id="notes")
-        goals = [g for g in self.journal.goals() if not g.archived]
+        goals = [g for g in self.journal.goals.all() if not g.archived]
         if goals:
             yield Label("Goals discussed")
             yield SelectionList[int](
-                *((Content(strip_escapes(g.title)), g.id, g.id in meeting.goal_ids)
+                *((Content(printable(g.title)), g.id, g.id in meeting.goal_ids)
                   for g in goals),
                 id="goal_ids")
 
@@ -185,7 +184,7 @@ class MeetingFormModal(JournalModal[Meeting]):
         except ValidationError as error:
             self.show_error(error)
             return
-        self.save_form(lambda: self.journal.log_meeting(meeting, previous))
+        self.save_form(lambda: self.journal.meetings.log(meeting, previous))
 
     def _read_form(self) -> tuple[Meeting, Meeting | None]:
         today = self.journal.today()
@@ -196,7 +195,7 @@ class MeetingFormModal(JournalModal[Meeting]):
             meaningful=parse_rating(value["meaningful"], "meaningful", field="meaningful"),
             expectations_met=parse_rating(value["expectations_met"], "expectations met",
                                           field="expectations_met"),
-            change=strip_escapes(value["change"]).strip())
+            change=value["change"].strip())
         homework = self.query_one(HomeworkEditor).items(today)
         previous, carried = self._previous, ()
         if previous is not None and self.query(CarryOverPanel):

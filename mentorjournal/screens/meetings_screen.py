@@ -88,7 +88,7 @@ class MeetingsScreen(SectionScreen):
 
     def refresh_meetings(self, select_id: int | None = None) -> None:
         """Reload the log from the journal, keeping (or moving to) the selected meeting."""
-        meetings = self.journal.meetings()
+        meetings = self.journal.meetings.all()
         self.query_one(MeetingTable).show(filter_meetings(meetings, self.find), select_id)
         self._show_state(total=len(meetings))
         self._show_selected()
@@ -110,7 +110,7 @@ class MeetingsScreen(SectionScreen):
 
     @on(DataTable.RowHighlighted)
     def _show_selected(self) -> None:
-        goals = {g.id: g for g in self.journal.goals()}
+        goals = {g.id: g for g in self.journal.goals.all()}
         selected = self.selected
         self.query_one(MeetingDetail).show(selected, goals, self.journal.today())
         if (selected is not None) != self._had_selection:  # the footer redraws only then
@@ -163,7 +163,8 @@ class MeetingsScreen(SectionScreen):
             lambda key: self._delete(meeting) if key == "delete" else None)
 
     def _delete(self, meeting: Meeting) -> None:
-        self.save(lambda: self.journal.delete(meeting), lambda _none: self._deleted(meeting))
+        self.save(lambda: self.journal.meetings.delete(meeting),
+                  lambda _none: self._deleted(meeting))
 
     def _deleted(self, meeting: Meeting) -> None:
         self.notify(f"Meeting of {meeting.held_on.isoformat()} deleted.")
@@ -184,7 +185,7 @@ class MeetingsScreen(SectionScreen):
     def _homework_closed(self, meeting_id: int | None) -> None:
         """Back from the homework view: show its changes, and the meeting asked for."""
         if meeting_id is not None and not self.find.is_empty:
-            meeting = self.journal.get(Meeting, meeting_id)
+            meeting = self.journal.meetings.get(meeting_id)
             if meeting is not None and not self.find.matches(meeting):
                 self.find = MeetingFilter()
         self.refresh_meetings(select_id=meeting_id)

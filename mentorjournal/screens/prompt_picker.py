@@ -16,16 +16,16 @@ class PromptModal(JournalAccess, PickModal):
                          add_placeholder="Add your own prompt and press Enter")
 
     def on_mount(self) -> None:
-        self.set_options(self.journal.prompts())
+        self.set_options(self.journal.entries.prompts())
         self.query_one("OptionList").focus()
 
     def add_option(self, text: str) -> None:
-        self.save(lambda: self.journal.add_prompt(text), self._added, self._refused)
+        self.save(lambda: self.journal.entries.add_prompt(text), self._added, self._refused)
 
     def _added(self, prompt: Prompt) -> None:
         self.query_one("#pick-add").clear()  # type: ignore[attr-defined]
         self.show_error("")
-        self.set_options(self.journal.prompts(), highlight=prompt.text)
+        self.set_options(self.journal.entries.prompts(), highlight=prompt.text)
         self.notify("Prompt added.")
 
     def _refused(self, error: JournalError) -> None:

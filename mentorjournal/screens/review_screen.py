@@ -44,34 +44,34 @@ class ReviewScreen(SectionScreen):
 
     def compose(self) -> ComposeResult:
         journal = self.journal
-        since = rules.review_since(journal)
-        meetings = [m for m in journal.meetings() if m.held_on >= since]
+        since = journal.reviews.since()
+        meetings = [m for m in journal.meetings.all() if m.held_on >= since]
         yield Header()
         with VerticalScroll():
-            last = rules.last_review(journal)
+            last = journal.reviews.last()
             yield Static(Content(
                 f"Since the last review on {last.held_at.date().isoformat()}" if last
                 else "Your first review: everything since the start counts."), id="review-since")
             with Grid(id="review-grid"):
                 yield self._goals_panel()
                 with Panel(f"Since {since.isoformat() if since.year > 1 else 'the start'}"):
-                    changes = Counter(i.kind for i in rules.changes_since(journal, since))
+                    changes = Counter(i.kind for i in journal.reviews.changes_since(since))
                     yield _text(f"{changes['objective done']} objectives done · "
                                 f"{changes['adjusted goal']} goal adjustments · "
                                 f"{changes['win']} wins")
                     tags = Counter(t for m in meetings for t in m.tags)
                     yield _text(f"{len(meetings)} meetings" + (": " + ", ".join(
                         f"{tag} ×{n}" for tag, n in tags.most_common(5)) if tags else ""))
-                    for win in [w for w in journal.wins() if w.won_on >= since][:4]:
+                    for win in [w for w in journal.wins.all() if w.won_on >= since][:4]:
                         yield _text(f"★ {win.won_on.isoformat()} {win.text}")
-                homework = rules.homework_summary(journal.meetings(), journal.today())
+                homework = rules.homework_summary(journal.meetings.all(), journal.today())
                 with Panel("Homework"):
                     yield _text(f"{homework.open} open · {homework.overdue} overdue · "
                                 f"{homework.carried_twice} carried over twice or more")
                 yield self._checkin_panel()
                 yield self._drift_panel()
                 with Panel("Agenda for the next meeting", id="agenda"):
-                    agenda = rules.agenda(journal)
+                    agenda = journal.reviews.agenda()
                     if not agenda:
                         yield _text("Nothing yet: items marked 'to discuss' in a review "
                                     "land here.")
@@ -82,7 +82,7 @@ class ReviewScreen(SectionScreen):
         yield Footer()
 
     def _goals_panel(self) -> Panel:
-        goals = [g for g in self.journal.goals()
+        goals = [g for g in self.journal.goals.all()
                  if g.status is GoalStatus.ACTIVE and not g.archived]
         panel = Panel(f"Goals ({len(goals)} active)")
         lines = [f"{text_bar(g.progress) if g.progress is not None else 'no objectives yet':<26}"
@@ -94,7 +94,7 @@ class ReviewScreen(SectionScreen):
         return panel
 
     def _checkin_panel(self) -> Panel:
-        meaningful, met = rules.checkin_series(self.journal.meetings())
+        meaningful, met = rules.checkin_series(self.journal.meetings.all())
         panel = Panel("Check-ins over time")
         if not meaningful and not met:
             panel.compose_add_child(_text("No check-ins yet: rate a meeting's meaning and "
@@ -107,12 +107,12 @@ class ReviewScreen(SectionScreen):
         return panel
 
     def _drift_panel(self) -> Panel:
-        drift = rules.agreement_drift(self.journal)
+        drift = self.journal.reviews.drift()
         panel = Panel("Agreement drift", id="drift")
         panel.set_class(drift.drifting, "-alert")
         lines = [drift.describe()]
-        agreement = self.journal.latest_agreement()
-        hours = rules.meeting_hours_per_month(self.journal.meetings(), self.journal.today())
+        agreement = self.journal.agreement.latest()
+        hours = rules.meeting_hours_per_month(self.journal.meetings.all(), self.journal.today())
         if hours is not None:
             agreed = agreement.mentor_hours_per_month if agreement else None
             lines.append(f"met {hours:.1f} h a month on average"
@@ -122,7 +122,7 @@ class ReviewScreen(SectionScreen):
 
     @on(Button.Pressed, "#step")
     def action_step_through(self) -> None:
-        items = rules.changes_since(self.journal, rules.review_since(self.journal))
+        items = self.journal.reviews.changes_since(self.journal.reviews.since())
         self.app.push_screen(ReviewStepperModal(items),
                              lambda review: self.refresh(recompose=True) if review else None)
 

@@ -12,7 +12,6 @@ from textual.content import Content
 from textual.widgets import Button, Input, Static
 
 from mentorjournal.core.model import Review, ReviewItem, ReviewMark
-from mentorjournal.core.review import record_review
 from mentorjournal.core.text import printable
 from mentorjournal.screens.base import JournalModal
 
@@ -108,7 +107,7 @@ class ReviewStepperModal(JournalModal[Review]):
     def action_finish(self) -> None:
         self._keep_comment()
         items, held_at = list(self.items), self.journal.now()
-        self.save_form(lambda: record_review(self.journal, items, held_at), self._recorded)
+        self.save_form(lambda: self.journal.reviews.record(items, held_at), self._recorded)
 
     def _recorded(self, review: Review) -> None:
         to_discuss = sum(1 for i in review.items if i.mark is ReviewMark.TO_DISCUSS)

@@ -11,8 +11,8 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from mentorjournal.core.dates import parse_date, parse_optional_date
 from mentorjournal.core.errors import ValidationError
-from mentorjournal.core.journal import MAX_NAME
 from mentorjournal.core.model import Pair, Role
+from mentorjournal.core.text import MAX_NAME
 from mentorjournal.screens.base import JournalModal
 
 
@@ -62,7 +62,7 @@ class PairSetupModal(JournalModal[Pair]):
         except ValidationError as error:
             self.show_error(error)
             return
-        self.save_form(lambda: self.journal.set_pair(pair))
+        self.save_form(lambda: self.journal.pair.save(pair))
 
     def _read_form(self) -> Pair:
         today = self.journal.today()

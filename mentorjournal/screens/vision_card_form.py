@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
 from mentorjournal.core.model import VisionCard, VisionKind
-from mentorjournal.core.vision import MAX_CARD
+from mentorjournal.core.text import MAX_LINE
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.storage.errors import JournalError
 
@@ -30,7 +30,7 @@ class VisionCardModal(JournalModal[VisionCard]):
 
     def compose(self) -> ComposeResult:
         card = self.card
-        goals = [(Content(g.title), g.id) for g in self.journal.goals() if not g.archived]
+        goals = [(Content(g.title), g.id) for g in self.journal.goals.all() if not g.archived]
         with VerticalScroll(classes="form"):
             yield Static(Content.from_markup(
                 "[b]Change the card[/b]" if card.id else "[b]A new vision card[/b]"))
@@ -38,7 +38,7 @@ class VisionCardModal(JournalModal[VisionCard]):
             yield Select([(k.value.capitalize(), k) for k in VisionKind], value=card.kind,
                          allow_blank=False, id="kind")
             yield Label("Text, quote, or the link's name")
-            yield Input(card.text, id="text", max_length=MAX_CARD,
+            yield Input(card.text, id="text", max_length=MAX_LINE,
                         placeholder="e.g. Run a room with calm and curiosity")
             yield Label("Link (for a link card)", id="url-label")
             yield Input(card.url, id="url", placeholder="https://…")
@@ -69,7 +69,7 @@ class VisionCardModal(JournalModal[VisionCard]):
             url=self.query_one("#url", Input).value if kind is VisionKind.LINK else "",
             goal_id=goal if isinstance(goal, int) else None)
         self.query_one("#submit", Button).disabled = True
-        self.save(lambda: self.journal.save_vision_card(card), self.dismiss, self._failed)
+        self.save(lambda: self.journal.vision.save(card), self.dismiss, self._failed)
 
     def _failed(self, error: JournalError) -> None:
         self.query_one("#submit", Button).disabled = False

@@ -9,7 +9,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
-from mentorjournal.core.model import Goal, VisionCard, VisionKind
+from mentorjournal.core.model import VisionCard, VisionKind
 from mentorjournal.core.vision import is_openable_url
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.vision_card_form import VisionCardModal
@@ -69,8 +69,8 @@ class VisionScreen(SectionScreen):
         """Rebuild the board from the journal, keeping focus on `focus_id` (or the current)."""
         if focus_id is None and self.current is not None:
             focus_id = self.current.id
-        self.cards = self.journal.vision_cards()
-        goals = {g.id: g.title for g in self.journal.records(Goal)}
+        self.cards = self.journal.vision.all()
+        goals = {g.id: g.title for g in self.journal.goals.all()}
         grid = self.query_one("#vision-grid", Grid)
         grid.remove_children()
         views = [VisionCardView(c, goals.get(c.goal_id or 0)) for c in self.cards]
@@ -116,7 +116,7 @@ class VisionScreen(SectionScreen):
         to_index = max(0, min(to_index, len(self.cards) - 1))
         if [c.id for c in self.cards].index(card_id) == to_index:
             return
-        self.save(lambda: self.journal.move_vision_card(card_id, to_index),
+        self.save(lambda: self.journal.vision.move(card_id, to_index),
                   lambda _cards: self.reload(focus_id=card_id))
 
     @on(VisionCardView.Grabbed)
@@ -167,7 +167,7 @@ class VisionScreen(SectionScreen):
             lambda key: self._delete(card) if key == "delete" else None)
 
     def _delete(self, card: VisionCard) -> None:
-        self.save(lambda: self.journal.delete(card), lambda _none: self.reload())
+        self.save(lambda: self.journal.vision.delete(card), lambda _none: self.reload())
 
     def palette_commands(self) -> list[SystemCommand]:
         return [

@@ -15,7 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from mentorjournal.core.dates import parse_date
 from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.model import Win, WinSize
-from mentorjournal.core.wins import MAX_WIN_TEXT, one_line
+from mentorjournal.core.text import MAX_WIN, one_line
 from mentorjournal.screens.base import JournalModal
 
 
@@ -34,15 +34,15 @@ class WinFormModal(JournalModal[Win]):
 
     def compose(self) -> ComposeResult:
         win = self.win or Win(won_on=self.journal.today(), text="")
-        goals = [(Text(one_line(g.title)), g.id) for g in self.journal.goals() if not g.archived
+        goals = [(Text(one_line(g.title)), g.id) for g in self.journal.goals.all() if not g.archived
                  or g.id == win.goal_id]
         meetings = [(Text(f"{m.held_on.isoformat()} · {m.mode or 'meeting'}"), m.id)
-                    for m in self.journal.meetings()]
+                    for m in self.journal.meetings.all()]
         with VerticalScroll(classes="form") as form:
             form.border_title = Content("Edit this win" if self.editing
                                         else "A win! Small ones count too")
             yield Label("What went well?")
-            yield Input(win.text, id="text", max_length=MAX_WIN_TEXT,
+            yield Input(win.text, id="text", max_length=MAX_WIN,
                         placeholder="e.g. Asked for feedback on my draft")
             with Horizontal(classes="win-form-row"):
                 with Vertical():
@@ -77,7 +77,7 @@ class WinFormModal(JournalModal[Win]):
         except ValidationError as error:
             self.show_error(error)
             return
-        operation = self.journal.update_win if self.editing else self.journal.add_win
+        operation = self.journal.wins.update if self.editing else self.journal.wins.add
         self.save_form(lambda: operation(win))
 
     @on(Button.Pressed, "#cancel")

@@ -12,13 +12,13 @@ from textual.content import Content
 from textual.widgets import Header, Select, Static
 
 from mentorjournal.core.model import Win, WinSize
+from mentorjournal.core.text import one_line
 from mentorjournal.core.wins import (
     Period,
     WinFilter,
     filter_wins,
     link_label,
     on_this_day,
-    one_line,
     wins_per_month,
 )
 from mentorjournal.screens.base import SectionScreen
@@ -71,7 +71,7 @@ class WinsScreen(SectionScreen):
 
     def on_screen_resume(self) -> None:
         """Back from elsewhere: goals may have changed (a filtered goal may be gone)."""
-        goals = self.journal.goals()
+        goals = self.journal.goals.all()
         if self.filter.goal_id not in {None, *(g.id for g in goals)}:
             self.filter = WinFilter(self.filter.size, None, self.filter.period)
         self.query_one(WinFilterBar).set_goals(goals)
@@ -91,17 +91,17 @@ class WinsScreen(SectionScreen):
         if not self.is_mounted:
             return
         journal, today = self.journal, self.journal.today()
-        wins = journal.wins()
+        wins = journal.wins.all()
         shown = filter_wins(wins, self.filter, today)
-        goals = {g.id: g for g in journal.goals()}
-        meetings = {m.id: m for m in journal.meetings()}
+        goals = {g.id: g for g in journal.goals.all()}
+        meetings = {m.id: m for m in journal.meetings.all()}
         wall = self.query_one(WinWall)
         wall.set_cards([WinCard.of(w, link_label(w, goals, meetings)) for w in shown], select_id)
-        pair = journal.pair()
+        pair = journal.pair.get()
         started = pair.started_on if pair else None
         charted = filter_wins(wins, WinFilter(self.filter.size, self.filter.goal_id), today)
         self.query_one(MonthBars).show(wins_per_month(charted, started, today))
-        entries = journal.entries(include_private=self.show_private)
+        entries = journal.entries.all(include_private=self.show_private)
         self.query_one(OnThisDay).show(on_this_day(wins, entries, today, started))
         self._show_counts(wins, shown)
 
@@ -174,7 +174,7 @@ class WinsScreen(SectionScreen):
 
     def _selected_win(self) -> Win | None:
         card = self.query_one(WinWall).selected
-        return self.journal.get(Win, card.win_id) if card else None
+        return self.journal.wins.get(card.win_id) if card else None
 
     @on(WinWall.Chosen)
     def action_edit_win(self) -> None:
@@ -202,7 +202,7 @@ class WinsScreen(SectionScreen):
 
     def _delete_chosen(self, win: Win, choice: str | None) -> None:
         if choice == "delete":
-            self.save(lambda: self.journal.delete_win(win), self._deleted)
+            self.save(lambda: self.journal.wins.delete(win), self._deleted)
 
     def _deleted(self, win: Win) -> None:
         self.last_deleted = win
@@ -215,7 +215,7 @@ class WinsScreen(SectionScreen):
             self.notify("Nothing to undo.", severity="warning")
             return
         self.last_deleted = None
-        self.save(lambda: self.journal.restore_win(win), self._restored)
+        self.save(lambda: self.journal.wins.restore(win), self._restored)
 
     def _restored(self, win: Win) -> None:
         self.notify("The win is back.")
@@ -246,7 +246,7 @@ class WinsScreen(SectionScreen):
                 f"Show wins: {period.label.lower()}", "Filter the wall by period (p)",
                 partial(self.set_filter, WinFilter(self.filter.size, self.filter.goal_id,
                                                    period))))
-        for goal in self.journal.goals():
+        for goal in self.journal.goals.all():
             commands.append(SystemCommand(
                 f"Show wins for goal: {one_line(goal.title)}",
                 "Filter the wall by goal (g)",

@@ -43,11 +43,11 @@ def edit_text(
                                f"{error.strerror or error}.") from None
         if status != 0:
             raise EditorFailed(f"The editor '{command[0]}' stopped with status {status}; "
-                               "the notes were left as they were.")
+                               "the text was left as it was.")
         try:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            raise EditorFailed(f"Could not read the edited notes back ({error}); "
-                               "the notes were left as they were.") from None
+            raise EditorFailed(f"Could not read the edited text back ({error}); "
+                               "the text was left as it was.") from None
     finally:
         path.unlink(missing_ok=True)

@@ -18,8 +18,9 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from mentorjournal.core.entries import EntryFacts, entry_facts, match_spans, safe_text
+from mentorjournal.core.entries import EntryFacts, entry_facts, match_spans
 from mentorjournal.core.model import JournalEntry
+from mentorjournal.core.text import printable
 from mentorjournal.widgets.markdown_view import MarkdownView
 
 MATCH_STYLE = "bold reverse"
@@ -31,7 +32,7 @@ MARKDOWN_DELAY = 0.1
 
 def highlighted(text: str, query: str) -> Content:
     """`text` as literal content with every match of `query` highlighted."""
-    text = safe_text(text)
+    text = printable(text)
     content = Content(text)
     for start, end in match_spans(text, query) if query.strip() else []:
         content = content.stylize(MATCH_STYLE, start, end)
@@ -95,8 +96,8 @@ def _unwrapped_width(entry: JournalEntry) -> int:
     facts = entry_facts(entry)
     width = _widths.get(facts)
     if width is None:
-        title = safe_text(entry.title or "(untitled)")
-        meta = " · ".join(safe_text(text) for text, _, _ in _meta_parts(entry))
+        title = printable(entry.title or "(untitled)")
+        meta = " · ".join(printable(text) for text, _, _ in _meta_parts(entry))
         narrow = all(get_character_cell_size(ch) <= 1 for ch in set(entry.body))
         snippet = SNIPPET_WIDTH + 2 if narrow else 10**6
         width = max(_cells(title), _cells(meta), snippet)
@@ -163,9 +164,9 @@ class _LazyPrompt(Visual):
         if unwrapped <= width:  # the usual case, and all a new width costs
             return lines
         entry = self._entry
-        if lines == 2 or not _fits(safe_text(entry.title or "(untitled)"), width):
+        if lines == 2 or not _fits(printable(entry.title or "(untitled)"), width):
             return None
-        meta = " · ".join(safe_text(text) for text, _, _ in _meta_parts(entry))
+        meta = " · ".join(printable(text) for text, _, _ in _meta_parts(entry))
         snippet = entry_facts(entry).snippet(self._query, SNIPPET_WIDTH)
         return 3 if _fits(meta, width) and _fits(snippet, width) else None
 
@@ -223,10 +224,10 @@ class EntryView(VerticalScroll):
             title.update(Content(empty))
             meta.update("")
         else:
-            title.update(Content(safe_text(entry.title or "(untitled)")))
+            title.update(Content(printable(entry.title or "(untitled)")))
             words = entry_facts(entry).words
             meta.update(entry_meta(entry).append(f" · {words} word{'s' * (words != 1)}"))
-        body = safe_text(entry.body) if entry is not None else ""
+        body = printable(entry.body) if entry is not None else ""
         if self._pending is not None:
             self._pending.stop()
             self._pending = None

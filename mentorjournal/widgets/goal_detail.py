@@ -11,7 +11,8 @@ from textual.widgets import OptionList, Static
 
 from mentorjournal.core import goals as goal_rules
 from mentorjournal.core.model import Adjustment, Goal, GoalStatus
-from mentorjournal.widgets.goal_list import due_part, progress_bar, safe_text
+from mentorjournal.core.text import one_line, printable
+from mentorjournal.widgets.goal_list import due_part, progress_bar
 from mentorjournal.widgets.objective_checklist import ObjectiveChecklist
 
 
@@ -23,24 +24,24 @@ def goal_head(goal: Goal, today: date) -> Content:
     if goal.archived:
         status += " · archived"
     lines = [
-        Content.styled(safe_text(goal.title, one_line=True), "bold $text-primary"),
+        Content.styled(one_line(goal.title), "bold $text-primary"),
         Content.assemble((status, "$text-muted"), "  · ", due_part(goal, today)),
         Content.assemble(progress_bar(goal_rules.progress(goal), 30), "  ",
                          (goal_rules.progress_label(goal), "bold")),
     ]
     for label, text in (("Why", goal.why), ("Success measure", goal.success_measure)):
         if text:
-            lines.append(Content.assemble((f"{label}: ", "bold"), safe_text(text)))
+            lines.append(Content.assemble((f"{label}: ", "bold"), printable(text)))
     return Content("\n").join(lines)
 
 
 def adjustment_prompt(item: Adjustment) -> Content:
     """'2026-07-26  target date: 2026-09-04 → 2026-09-24', then the reason on its own line."""
     return Content.assemble(
-        (item.on.isoformat(), "$text-muted"), "  ", (safe_text(item.what), "bold"), ": ",
-        safe_text(item.before, one_line=True), (" → ", "$text-accent"),
-        safe_text(item.after, one_line=True), "\n",
-        ("why: ", "$text-muted"), safe_text(item.why or "—", one_line=True),
+        (item.on.isoformat(), "$text-muted"), "  ", (printable(item.what), "bold"), ": ",
+        one_line(item.before), (" → ", "$text-accent"),
+        one_line(item.after), "\n",
+        ("why: ", "$text-muted"), one_line(item.why or "—"),
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from textual.binding import Binding
@@ -13,15 +12,9 @@ from textual.widgets.option_list import Option
 
 from mentorjournal.core import goals as goal_rules
 from mentorjournal.core.model import Goal, GoalStatus
+from mentorjournal.core.text import one_line
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 BAR_WIDTH = 10
-
-
-def safe_text(text: str, *, one_line: bool = False) -> str:
-    """User text fit for the terminal: escape sequences shown as ␛, never sent."""
-    text = _CONTROL.sub(lambda m: "␛" if m.group() == "\x1b" else "", text)
-    return " ".join(text.split()) if one_line else text
 
 
 def progress_bar(fraction: float | None, width: int = BAR_WIDTH) -> Content:
@@ -51,7 +44,7 @@ def due_part(goal: Goal, today: date) -> Content:
 
 def goal_prompt(goal: Goal, today: date) -> Content:
     """Two lines: the title (and status), then progress bar, figure and target date."""
-    title = Content.styled(safe_text(goal.title, one_line=True), "bold")
+    title = Content.styled(one_line(goal.title), "bold")
     mark = STATUS_MARK.get(goal.status)
     if mark:
         title = Content.assemble(title, "  ", mark)

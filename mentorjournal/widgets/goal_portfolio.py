@@ -7,11 +7,7 @@ from textual.widgets import Static
 
 from mentorjournal.core.evaluation import Portfolio
 from mentorjournal.core.model import HomeworkStatus
-from mentorjournal.core.text import printable
-
-
-def _first_line(text: str) -> str:
-    return next((line.strip() for line in text.splitlines() if line.strip()), "(no notes)")
+from mentorjournal.core.text import first_line, printable
 
 
 def portfolio_text(item: Portfolio) -> str:
@@ -22,7 +18,8 @@ def portfolio_text(item: Portfolio) -> str:
               + (f" (done {o.done_on.isoformat()})" if o.done_on else "")
               for o in item.objectives]
     lines.append(f"Meetings that discussed it: {len(item.meetings) or 'none'}")
-    lines += [f"  {m.held_on.isoformat()} {_first_line(m.notes)}" for m in item.meetings]
+    lines += [f"  {m.held_on.isoformat()} {first_line(m.notes) or '(no notes)'}"
+              for m in item.meetings]
     if item.homework:
         lines.append("Homework:")
         lines += [f"  {'☑' if h.status is HomeworkStatus.DONE else '☐'} {h.text}"

@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 
 from mentorjournal.core.evaluation import rating_of
 from mentorjournal.core.model import Evaluation, Goal, GoalRating
-from mentorjournal.core.wins import one_line
+from mentorjournal.core.text import one_line
 
 RATING_WORDS = {1: "not at all", 2: "a little", 3: "partly", 4: "mostly", 5: "fully"}
 RATING_WIDTH = 22

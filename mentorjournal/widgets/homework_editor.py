@@ -13,8 +13,9 @@ from textual.widgets import Button, Input, Select, Static
 
 from mentorjournal.core.dates import parse_optional_date
 from mentorjournal.core.errors import ValidationError
-from mentorjournal.core.meetings import MAX_LINE, Settle, strip_escapes
+from mentorjournal.core.meetings import Settle
 from mentorjournal.core.model import Homework, Role
+from mentorjournal.core.text import MAX_LINE, printable
 
 WHO = [("protégé", Role.PROTEGE), ("mentor", Role.MENTOR)]
 
@@ -123,7 +124,7 @@ class CarryOverPanel(Vertical):
         for index, item in self._items:
             times = f" · carried over {item.carried_over}×" if item.carried_over else ""
             with Horizontal(classes="carry-row"):
-                yield Static(Content.assemble(strip_escapes(item.text),
+                yield Static(Content.assemble(printable(item.text),
                                               (f" ({item.who.label}{times})", "dim")),
                              classes="carry-text")
                 yield Select(SETTLE_CHOICES, value=Settle.CARRY, allow_blank=False,

@@ -9,8 +9,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from mentorjournal.core.meetings import HomeworkState, homework_state, strip_escapes
+from mentorjournal.core.meetings import HomeworkState, homework_state
 from mentorjournal.core.model import Goal, Homework, Meeting
+from mentorjournal.core.text import printable
 from mentorjournal.widgets.markdown_view import MarkdownView
 
 STATE_MARK = {"open": "○", "overdue": "!", "done": "✓", "carried": "→", "dropped": "×"}
@@ -25,7 +26,7 @@ def describe_homework(item: Homework, today: date) -> Content:
     if item.carried_over:
         facts.append(f"carried over {item.carried_over}×")
     line = Content.assemble(
-        f"{STATE_MARK[state.value]} ", strip_escapes(item.text),
+        f"{STATE_MARK[state.value]} ", printable(item.text),
         (f" ({', '.join(facts)} · {state.value})", "dim"),
     )
     if state is HomeworkState.OVERDUE:
@@ -42,18 +43,18 @@ def describe_meeting(meeting: Meeting, goals: dict[int, Goal]) -> Content:
     lines.append(Content(" · ".join(facts)))
     if meeting.tags:
         lines.append(Content.from_markup("[dim]tags[/dim] $tags",
-                                         tags=strip_escapes(", ".join(meeting.tags))))
+                                         tags=printable(", ".join(meeting.tags))))
     titles = [goals[g].title for g in meeting.goal_ids if g in goals]
     if titles:
         lines.append(Content.from_markup("[dim]goals[/dim] $goals",
-                                         goals=strip_escapes("; ".join(titles))))
+                                         goals=printable("; ".join(titles))))
     if meeting.checkin is not None:
         check = meeting.checkin
         lines.append(Content.from_markup(
             "[dim]check-in[/dim] meaningful $m/5 · expectations met $e/5",
             m=str(check.meaningful or "–"), e=str(check.expectations_met or "–")))
         if check.change:
-            lines.append(Content.from_markup("[dim]change[/dim] $c", c=strip_escapes(check.change)))
+            lines.append(Content.from_markup("[dim]change[/dim] $c", c=printable(check.change)))
     if meeting.next_meeting_on:
         lines.append(Content.from_markup("[dim]next meeting[/dim] $d",
                                          d=meeting.next_meeting_on.isoformat()))
@@ -96,7 +97,7 @@ class MeetingDetail(VerticalScroll, can_focus=False):
             notes.update("")
             return
         facts.update(describe_meeting(meeting, goals))
-        notes.update(strip_escapes(meeting.notes) or "*No notes.*")
+        notes.update(printable(meeting.notes) or "*No notes.*")
         if meeting.homework:
             homework.update(Content("\n").join([
                 Content.from_markup("[b]Homework[/b]"),

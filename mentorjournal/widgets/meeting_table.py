@@ -6,8 +6,9 @@ from functools import lru_cache
 
 from textual.content import Content
 
-from mentorjournal.core.meetings import first_line, homework_counts, strip_escapes
+from mentorjournal.core.meetings import homework_counts
 from mentorjournal.core.model import Meeting
+from mentorjournal.core.text import first_line, printable
 from mentorjournal.widgets.lazy_table import LazyTable
 
 COLUMNS = {"Date": 10, "Mode": 13, "Tags": 12, "Notes": 20, "Homework": 13}
@@ -31,7 +32,7 @@ def meeting_cells(meeting: Meeting) -> tuple[Content, ...]:
     cells = (
         Content(meeting.held_on.isoformat()),
         Content(meeting.mode.value if meeting.mode else "–"),
-        Content(strip_escapes(", ".join(meeting.tags))),
+        Content(printable(", ".join(meeting.tags))),
         Content(first_line(meeting.notes)),
         homework_cell(meeting),
     )

@@ -9,12 +9,12 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from mentorjournal.core.model import Objective
-from mentorjournal.widgets.goal_list import safe_text
+from mentorjournal.core.text import one_line
 
 
 def objective_prompt(objective: Objective) -> Content:
     """'☑ text  done 2026-11-20', '☐ text', or a dimmed archived line."""
-    text = safe_text(objective.text, one_line=True)
+    text = one_line(objective.text)
     if objective.archived:
         return Content.assemble(("▫ ", "$text-disabled"), (text, "strike $text-disabled"),
                                 ("  archived", "$text-muted"))

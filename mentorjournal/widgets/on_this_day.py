@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from mentorjournal.core.wins import Memory, one_line
+from mentorjournal.core.text import one_line
+from mentorjournal.core.wins import Memory
 
 
 class OnThisDay(Static):

@@ -9,22 +9,22 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from mentorjournal.core.entries import safe_text
 from mentorjournal.core.model import VisionCard, VisionKind
+from mentorjournal.core.text import printable
 
 KIND_MARK = {VisionKind.TEXT: "✦", VisionKind.QUOTE: "❝", VisionKind.LINK: "🔗"}
 
 
 def card_content(card: VisionCard, goal_title: str | None) -> Content:
     """The card's face: its text (a quote in italics), its link, its goal; all literal."""
-    text = Content(safe_text(card.text))
+    text = Content(printable(card.text))
     lines = [Content(KIND_MARK[card.kind] + " ").append(
         text.stylize("italic") if card.kind is VisionKind.QUOTE else text.stylize("bold"))]
     if card.kind is VisionKind.LINK and card.url:
-        lines.append(Content(safe_text(card.url)).stylize("underline $text-accent"))
+        lines.append(Content(printable(card.url)).stylize("underline $text-accent"))
     if goal_title:
         lines.append(Content("goal: ").stylize("$text-muted")
-                     .append(Content(safe_text(goal_title)).stylize("$text-muted")))
+                     .append(Content(printable(goal_title)).stylize("$text-muted")))
     return Content("\n").join(lines)
 
 

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.strip import Strip
 
 from mentorjournal.core.model import Win, WinSize
-from mentorjournal.core.wins import one_line
+from mentorjournal.core.text import one_line
 
 LIGHT = "╭─╮│╰╯"
 HEAVY = "┏━┓┃┗┛"

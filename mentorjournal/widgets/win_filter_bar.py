@@ -11,7 +11,8 @@ from textual.message import Message
 from textual.widgets import Select, Static
 
 from mentorjournal.core.model import Goal, WinSize
-from mentorjournal.core.wins import Period, WinFilter, one_line
+from mentorjournal.core.text import one_line
+from mentorjournal.core.wins import Period, WinFilter
 
 SIZES = [(Text("Any size"), "any"), (Text("Big only"), "big"), (Text("Small only"), "small")]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mentorjournal.core.journal import Journal
-from mentorjournal.core.model import JournalEntry, Win
+from mentorjournal.core.model import Win
 from mentorjournal.storage import store as store_module
 from mentorjournal.storage.errors import JournalLocked
 
@@ -38,20 +38,20 @@ def saver(path: Path, run: int) -> None:
     """Edit forever: add a win, rewrite the counter entry, or both in one batch."""
     journal = open_journal(path)
     report("ready")
-    counter = journal.get(JournalEntry, COUNTER_ID)
+    counter = journal.entries.get(COUNTER_ID)
     assert counter is not None
     number = 0
     while True:
         mark = f"{run}:{number}"
         kind = number % 3
         if kind == 0:
-            journal.add(Win(won_on=TODAY, text=mark))
+            journal.wins.add(Win(won_on=TODAY, text=mark))
         elif kind == 1:
-            counter = journal.update(dataclasses.replace(counter, body=mark))
+            counter = journal._records.update(dataclasses.replace(counter, body=mark))
         else:
             with journal.batch():
-                journal.add(Win(won_on=TODAY, text=mark))
-                counter = journal.update(dataclasses.replace(counter, body=mark))
+                journal.wins.add(Win(won_on=TODAY, text=mark))
+                counter = journal._records.update(dataclasses.replace(counter, body=mark))
         report(f"ack {number}")
         number += 1
 
@@ -92,7 +92,7 @@ def crash(path: Path, step: str) -> None:
     """Open the journal, then die at `step` of saving one new win."""
     journal = open_journal(path)
     CRASH_STEPS[step]()
-    journal.add(Win(won_on=TODAY, text="new"))
+    journal.wins.add(Win(won_on=TODAY, text="new"))
     report("survived")  # never reached
 
 
@@ -120,7 +120,7 @@ def contend(path: Path, name: str, edits: int) -> None:
                 continue
             break
         try:
-            journal.add(Win(won_on=TODAY, text=f"{name}:{number}"))
+            journal.wins.add(Win(won_on=TODAY, text=f"{name}:{number}"))
         finally:
             journal.close()
         report(f"ack {number}")
@@ -148,7 +148,7 @@ def app(path: Path, saves: int, report_fd: int) -> None:
     def queue_saves(self: MentorJournalApp, journal: Journal) -> None:
         opened(self, journal)
         for number in range(saves):
-            self.save(lambda n=number: journal.add(Win(won_on=TODAY, text=f"queued:{n}")))
+            self.save(lambda n=number: journal.wins.add(Win(won_on=TODAY, text=f"queued:{n}")))
         report("queued", report_fd)
 
     MentorJournalApp._journal_opened = queue_saves  # type: ignore[method-assign]

@@ -34,7 +34,7 @@ def bytes_after_the_save(path: Path, tmp_path: Path) -> bytes:
     copy.parent.mkdir()
     shutil.copy(path, copy)
     journal = open_journal(copy)
-    journal.add(Win(won_on=TODAY, text="new"))
+    journal.wins.add(Win(won_on=TODAY, text="new"))
     journal.close()
     return copy.read_bytes()
 
@@ -55,7 +55,7 @@ def test_killed_at_each_step_leaves_old_or_new(journal_with_old_win: Path, tmp_p
     assert bool(temp_files(path)) == (step in BEFORE_REPLACE)  # a crash leaves its temp file
     journal = open_journal(path)
     assert temp_files(path) == []  # ... which the next open removes
-    assert sorted(win.text for win in journal.wins()) == (
+    assert sorted(win.text for win in journal.wins.all()) == (
         ["old"] if step in BEFORE_REPLACE else ["new", "old"])
     journal.close()
 
@@ -70,14 +70,14 @@ def test_failed_step_keeps_old_content_and_memory(journal_with_old_win: Path, fa
     name, replacement = FAULTS[fault]
     monkeypatch.setattr(store_module.os, name, replacement)
     with pytest.raises(SaveFailed, match="Not saved: .*unchanged"):
-        journal.add(Win(won_on=TODAY, text="new"))
+        journal.wins.add(Win(won_on=TODAY, text="new"))
     monkeypatch.undo()
     assert path.read_bytes() == old
-    assert [win.text for win in journal.wins()] == ["old"]
+    assert [win.text for win in journal.wins.all()] == ["old"]
     assert temp_files(path) == []
-    journal.add(Win(won_on=TODAY, text="new"))
+    journal.wins.add(Win(won_on=TODAY, text="new"))
     journal.close()
-    assert sorted(win.text for win in open_journal(path).wins()) == ["new", "old"]
+    assert sorted(win.text for win in open_journal(path).wins.all()) == ["new", "old"]
 
 
 def test_folder_fsync_failure_after_rename_counts_as_saved(
@@ -86,7 +86,8 @@ def test_folder_fsync_failure_after_rename_counts_as_saved(
     """Once renamed, the journal holds the edit: saying "not saved" then would be false."""
     journal = open_journal(journal_with_old_win)
     monkeypatch.setattr(store_module, "_fsync_dir", failing(errno.EIO))
-    journal.add(Win(won_on=TODAY, text="new"))
-    assert sorted(win.text for win in journal.wins()) == ["new", "old"]
+    journal.wins.add(Win(won_on=TODAY, text="new"))
+    assert sorted(win.text for win in journal.wins.all()) == ["new", "old"]
     journal.close()
-    assert sorted(win.text for win in open_journal(journal_with_old_win).wins()) == ["new", "old"]
+    reopened = open_journal(journal_with_old_win)
+    assert sorted(win.text for win in reopened.wins.all()) == ["new", "old"]

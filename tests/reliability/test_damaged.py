@@ -112,7 +112,7 @@ def test_wrong_field_values_never_crash_the_open(journal_path: Path, data: st.Da
         assert journal_path.read_bytes() == payload
         assert f"({table}: " in str(error)
         return
-    opened.add(Win(won_on=TODAY, text="still saves"))  # a journal that opens also saves
+    opened.wins.add(Win(won_on=TODAY, text="still saves"))  # a journal that opens also saves
     opened.close()
 
 
@@ -143,7 +143,7 @@ def test_backups_are_valid_json_and_restore(damaged_with_backup: Path) -> None:
     assert orjson.loads(backup.read_bytes())["meta"]["1"]["schema_version"] == 1
     restore_backup(path, backup)
     journal = open_journal(path)
-    assert len(journal.meetings()) == 20 and journal.pair() is not None
+    assert len(journal.meetings.all()) == 20 and journal.pair.get() is not None
     journal.close()
     (aside,) = path.parent.glob("journal.json.damaged-*")
     assert aside.read_bytes().endswith(b'"te') and backup.exists()
@@ -162,7 +162,7 @@ def test_a_failed_restore_never_leaves_the_journal_missing(
     monkeypatch.undo()
     assert path.read_bytes() == damaged
     restore_backup(path, backups_of(path)[0])
-    assert open_journal(path).pair() is not None
+    assert open_journal(path).pair.get() is not None
 
 
 def test_a_damaged_backup_is_not_restored(damaged_with_backup: Path) -> None:
@@ -186,6 +186,6 @@ async def test_app_restores_the_backup_when_asked(damaged_with_backup: Path) -> 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert app.journal is not None and len(app.journal.meetings()) == 20
+        assert app.journal is not None and len(app.journal.meetings.all()) == 20
         await pilot.press("ctrl+q")
     assert [p.read_bytes()[-3:] for p in path.parent.glob("*.damaged-*")] == [b'"te']

@@ -31,7 +31,7 @@ def test_folder_0700_and_every_file_0600_whatever_the_umask(
     old = os.umask(umask)
     try:
         journal = open_journal(path)
-        journal.add(Win(won_on=TODAY, text="x"))
+        journal.wins.add(Win(won_on=TODAY, text="x"))
         journal.close()
         journal = open_journal(path)  # makes today's backup
         journal.close()
@@ -52,7 +52,7 @@ def test_a_journal_readable_by_others_becomes_private_on_the_next_save(journal_p
     journal_path.write_bytes(b'{"meta": {"1": {"schema_version": 1}}}')
     journal_path.chmod(0o644)
     journal = open_journal(journal_path)
-    journal.add(Win(won_on=TODAY, text="x"))
+    journal.wins.add(Win(won_on=TODAY, text="x"))
     journal.close()
     assert mode(journal_path) == 0o600
     assert mode(backups_of(journal_path)[0]) == 0o600
@@ -66,7 +66,7 @@ def test_symlinked_journal_is_followed_deliberately(tmp_path: Path) -> None:
     link.symlink_to(real)
     journal = open_journal(link)
     assert journal.store.path == real
-    journal.add(Win(won_on=TODAY, text="through the link"))
+    journal.wins.add(Win(won_on=TODAY, text="through the link"))
     journal.close()
     open_journal(link).close()
     assert link.is_symlink() and link.resolve() == real
@@ -87,11 +87,11 @@ def test_a_symlink_loop_is_a_clear_refusal(tmp_path: Path) -> None:
 
 def test_backups_are_valid_json_restorable_and_rolling(journal_path: Path) -> None:
     journal = open_journal(journal_path)
-    journal.set_pair(Pair(mentor="Sam", protege="Ana"))
-    journal.add(Win(won_on=TODAY, text="in the backup"))
+    journal.pair.save(Pair(mentor="Sam", protege="Ana"))
+    journal.wins.add(Win(won_on=TODAY, text="in the backup"))
     journal.close()
     journal = open_journal(journal_path)  # today's backup: the journal as it was opened
-    journal.add(Win(won_on=TODAY, text="after the backup"))
+    journal.wins.add(Win(won_on=TODAY, text="after the backup"))
     journal.close()
     (backup,) = backups_of(journal_path)
     data = orjson.loads(backup.read_bytes())
@@ -101,7 +101,7 @@ def test_backups_are_valid_json_restorable_and_rolling(journal_path: Path) -> No
 
     restore_backup(journal_path, backup)
     journal = open_journal(journal_path)
-    assert [w.text for w in journal.wins()] == ["in the backup"]
+    assert [w.text for w in journal.wins.all()] == ["in the backup"]
     journal.close()
     (aside,) = journal_path.parent.glob("journal.json.damaged-*")
     assert "after the backup" in aside.read_text()  # the replaced journal is kept too

@@ -33,7 +33,7 @@ from mentorjournal.core.text import printable
 from mentorjournal.screens.home_screen import HomeScreen
 from mentorjournal.screens.setup import PairSetupModal
 from mentorjournal.storage.store import JournalStore
-from tests.conftest import SIZE, TODAY, fixed_today, open_journal
+from tests.conftest import SIZE, TODAY, fixed_today, open_journal, put
 
 pytestmark = pytest.mark.reliability
 
@@ -92,12 +92,12 @@ def test_hostile_text_is_stored_and_read_back_unchanged(tmp_path: Path, text: st
     path = tmp_path / "hostile.json"
     path.unlink(missing_ok=True)
     journal = open_journal(path)
-    saved = [journal.add(record) for record in records_holding(text)]
+    saved = [put(journal, record) for record in records_holding(text)]
     journal.close()
     reopened = open_journal(path)
     try:
         for record in saved:
-            (read_back,) = reopened.records(type(record))
+            (read_back,) = reopened._records.all(type(record))
             assert read_back == record
             if isinstance(record, Draft):
                 assert read_back.fields == {text: text, "body": [text]}
@@ -111,12 +111,12 @@ def test_hostile_text_is_stored_and_read_back_unchanged(tmp_path: Path, text: st
 def test_lone_surrogates_are_refused_before_saving(tmp_path: Path, text: str) -> None:
     path = tmp_path / "surrogates.json"
     journal = open_journal(path)
-    journal.add(Win(won_on=TODAY, text="kept"))
+    journal.wins.add(Win(won_on=TODAY, text="kept"))
     before = path.read_bytes()
     try:
         for record in records_holding(text):
             with pytest.raises(ValidationError, match="cannot store") as refused:
-                journal.add(record)
+                put(journal, record)
             first_text_field = {Win: "text", JournalEntry: "title", Goal: "title",
                                 Meeting: "tags", Draft: "fields", VisionCard: "text"}
             assert refused.value.field == first_text_field[type(record)]
@@ -127,16 +127,16 @@ def test_lone_surrogates_are_refused_before_saving(tmp_path: Path, text: str) ->
 
 def test_a_nested_field_is_named() -> None:
     journal = Journal(JournalStore.in_memory(), fixed_today)
-    goal = journal.add(Goal(title="ok"))
+    goal = journal.goals.add(Goal(title="ok"))
     with pytest.raises(ValidationError, match="The text holds") as refused:
-        journal.update(Goal(title="ok", objectives=(Objective(text="bad \udc80"),), id=goal.id))
+        put(journal, Goal(title="ok", objectives=(Objective(text="bad \udc80"),), id=goal.id))
     assert refused.value.field == "text"
     with pytest.raises(ValidationError, match="The success measure holds"):
-        journal.update(Goal(title="ok", success_measure="\ud83d", id=goal.id))
+        put(journal, Goal(title="ok", success_measure="\ud83d", id=goal.id))
 
 
 def test_visible_makes_controls_harmless() -> None:
-    assert printable("a\x1b[2Jb\x00\x07\x9b\x7f\tc\nd") == "a␛[2Jb␀␇\ufffd␡\tc\nd"
+    assert printable("a\x1b[2Jb\x00\x07\x9b\x7f\tc\nd") == "a\\x1b[2Jb\\x00\\x07\\x9b\\x7f\tc\nd"
     assert printable("[bold]é 🚀 مرحبا\u200d") == "[bold]é 🚀 مرحبا\u200d"
 
 
@@ -167,7 +167,7 @@ def hostile_name() -> st.SearchStrategy[str]:
          mentor="[@click=app.quit]Sam[/] \x1b]8;;https://evil.example\x1b\\a\x1b]8;;\x1b\\")
 async def test_home_shows_hostile_names_literally(protege: str, mentor: str) -> None:
     journal = Journal(JournalStore.in_memory(), fixed_today)
-    journal.set_pair(Pair(mentor=mentor, protege=protege))
+    journal.pair.save(Pair(mentor=mentor, protege=protege))
     app = make_app(journal=journal)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -183,7 +183,7 @@ async def test_home_shows_hostile_names_literally(protege: str, mentor: str) -> 
 async def test_a_100_000_character_name_from_elsewhere_renders(journal_path: Path) -> None:
     """A file edited by hand (no 80-character limit there) still opens and renders."""
     journal = open_journal(journal_path)
-    journal.set_pair(Pair(mentor="Sam", protege="Ana"))
+    journal.pair.save(Pair(mentor="Sam", protege="Ana"))
     journal.close()
     data = orjson.loads(journal_path.read_bytes())
     data["pair"]["1"]["protege"] = LONG_LINE + "\x1b[2J"
@@ -213,5 +213,5 @@ async def test_setup_form_refuses_a_lone_surrogate_with_a_message(journal_path: 
         assert "cannot store" in error
         assert app.screen.focused is app.screen.query_one("#protege", Input)
         assert not list(app._notifications)  # no "Something went wrong"
-    assert journal.pair() is None
+    assert journal.pair.get() is None
     journal.close()

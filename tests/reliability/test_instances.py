@@ -23,7 +23,7 @@ pytestmark = pytest.mark.reliability
 def held(journal_path: Path) -> subprocess.Popen[bytes]:
     """Another process holding the journal open."""
     journal = open_journal(journal_path)
-    journal.set_pair(Pair(mentor="Sam", protege="Ana"))
+    journal.pair.save(Pair(mentor="Sam", protege="Ana"))
     journal.close()
     holder = spawn("hold", str(journal_path), stdin=subprocess.PIPE)
     assert holder.stdout is not None
@@ -86,7 +86,7 @@ def test_two_processes_writing_in_turns_lose_no_edit(journal_path: Path) -> None
         acked |= {f"{name}:{line.split()[1]}" for line in lines if line.startswith("ack ")}
         refusals += sum(int(line.split()[1]) for line in lines if line.startswith("refused "))
     journal = open_journal(journal_path)
-    texts = [win.text for win in journal.wins()]
+    texts = [win.text for win in journal.wins.all()]
     journal.close()
     assert len(acked) == 2 * edits
     assert sorted(texts) == sorted(acked), "an edit was lost or written twice"
@@ -98,9 +98,9 @@ def test_symlinks_to_one_journal_share_its_lock(journal_path: Path) -> None:
     link = journal_path.parent / "link.json"
     link.symlink_to(journal_path)
     first = open_journal(link)
-    first.add(Win(won_on=TODAY, text="through the link"))
+    first.wins.add(Win(won_on=TODAY, text="through the link"))
     with pytest.raises(JournalLocked):
         open_journal(journal_path)
     first.close()
     assert link.is_symlink()
-    assert [w.text for w in open_journal(journal_path).wins()] == ["through the link"]
+    assert [w.text for w in open_journal(journal_path).wins.all()] == ["through the link"]

@@ -33,7 +33,7 @@ def said_saved(app: MentorJournalApp) -> list[str]:
 def journal_without_pair(journal_path: Path) -> Path:
     """A journal on disk (one win) whose pair is not set yet: the app asks for it."""
     journal = open_journal(journal_path)
-    journal.add(Win(won_on=TODAY, text="already there"))
+    journal.wins.add(Win(won_on=TODAY, text="already there"))
     journal.close()
     return journal_path
 
@@ -61,7 +61,7 @@ async def test_setup_form_stays_open_with_the_error_and_saves_once_fixed(
         assert error.startswith("Not saved:") and "unchanged" in error
         assert app.screen.query_one("#protege", Input).value == HOSTILE  # the input is kept
         assert path.read_bytes() == before and temp_files(path) == []
-        assert journal.pair() is None and said_saved(app) == []
+        assert journal.pair.get() is None and said_saved(app) == []
 
         await pilot.press("enter")  # the fault is gone: the same edit now saves
         await app.workers.wait_for_complete()
@@ -69,9 +69,9 @@ async def test_setup_form_stays_open_with_the_error_and_saves_once_fixed(
         assert isinstance(app.screen, HomeScreen)
     journal.close()
     reopened = open_journal(path)
-    pair = reopened.pair()
+    pair = reopened.pair.get()
     assert pair is not None and pair.protege == HOSTILE
-    assert [win.text for win in reopened.wins()] == ["already there"]
+    assert [win.text for win in reopened.wins.all()] == ["already there"]
     reopened.close()
 
 
@@ -81,21 +81,21 @@ async def test_app_save_reports_the_fault_then_saves(
 ) -> None:
     """Any screen's save: the default on_failed shows an error toast; on_saved never runs."""
     journal = open_journal(journal_path)
-    journal.add(Win(won_on=TODAY, text="kept"))
+    journal.wins.add(Win(won_on=TODAY, text="kept"))
     before = journal_path.read_bytes()
     app = make_app(journal=journal)
     saved: list[Win] = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         monkeypatch.setattr(store_module.os, *FAULTS[fault])
-        app.save(lambda: journal.add(Win(won_on=TODAY, text="new")), saved.append)
+        app.save(lambda: journal.wins.add(Win(won_on=TODAY, text="new")), saved.append)
         await app.workers.wait_for_complete()
         await pilot.pause()
         monkeypatch.undo()
         errors = [n for n in app._notifications if n.severity == "error"]
         assert [n.title for n in errors] == ["Not saved"] and saved == []
         assert journal_path.read_bytes() == before and said_saved(app) == []
-        app.save(lambda: journal.add(Win(won_on=TODAY, text="new")), saved.append)
+        app.save(lambda: journal.wins.add(Win(won_on=TODAY, text="new")), saved.append)
         await app.workers.wait_for_complete()
         assert [win.text for win in saved] == ["new"]
     journal.close()
@@ -119,8 +119,8 @@ async def test_a_buggy_save_is_reported_and_later_saves_still_run(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.save(buggy, saved.append, lambda error: failed.append(str(error)))
-        app.save(lambda: journal.add(Win(won_on=TODAY, text="one")), buggy_callback)
-        app.save(lambda: journal.add(Win(won_on=TODAY, text="two")), saved.append)
+        app.save(lambda: journal.wins.add(Win(won_on=TODAY, text="one")), buggy_callback)
+        app.save(lambda: journal.wins.add(Win(won_on=TODAY, text="two")), saved.append)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert failed == ["Not saved: a bug in some screen's operation. "
@@ -128,7 +128,7 @@ async def test_a_buggy_save_is_reported_and_later_saves_still_run(
         assert len(saved) == 1 and app.saver.idle
         assert [n.title for n in app._notifications] == ["Error"]  # the callback's bug
     journal.close()
-    assert sorted(win.text for win in open_journal(journal_path).wins()) == ["one", "two"]
+    assert sorted(win.text for win in open_journal(journal_path).wins.all()) == ["one", "two"]
 
 
 def test_unwritable_folder_is_a_clear_refusal(journal_path: Path,
@@ -145,8 +145,8 @@ async def test_app_offers_read_only_on_an_unwritable_folder(
     journal_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     journal = open_journal(journal_path)
-    journal.set_pair(Pair(mentor="Sam", protege="Ana"))
-    journal.add(Win(won_on=TODAY, text="readable"))
+    journal.pair.save(Pair(mentor="Sam", protege="Ana"))
+    journal.wins.add(Win(won_on=TODAY, text="readable"))
     journal.close()
     monkeypatch.setattr(store_module.Path, "mkdir", failing(errno.EACCES))
     app = make_app(journal_path, today=lambda: TODAY)
@@ -158,4 +158,4 @@ async def test_app_offers_read_only_on_an_unwritable_folder(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and "read-only" in app.sub_title
-        assert app.journal is not None and app.journal.wins()[0].text == "readable"
+        assert app.journal is not None and app.journal.wins.all()[0].text == "readable"

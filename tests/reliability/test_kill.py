@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from mentorjournal.core.model import JournalEntry
 from tests.conftest import open_journal
 from tests.reliability.child import COUNTER_ID
 from tests.reliability.support import Lines, spawn, temp_files, write_big_journal
@@ -63,8 +62,8 @@ class Survivor:
     def check(self, path: Path, run: int, acked: list[int], figures: Figures) -> None:
         journal = open_journal(path)  # opens, parses and decodes every record: it is valid
         try:
-            wins = {win.text for win in journal.wins()}
-            counter_entry = journal.get(JournalEntry, COUNTER_ID)
+            wins = {win.text for win in journal.wins.all()}
+            counter_entry = journal.entries.get(COUNTER_ID)
         finally:
             journal.close()
         assert counter_entry is not None

@@ -80,7 +80,7 @@ def run_app_and_signal(path: Path, how: str) -> tuple[int, list[str], bytes]:
 @pytest.fixture
 def journal_with_pair(journal_path: Path) -> Path:
     journal = open_journal(journal_path)
-    journal.set_pair(Pair(mentor="Sam", protege="Ana"))
+    journal.pair.save(Pair(mentor="Sam", protege="Ana"))
     journal.close()
     return journal_path
 
@@ -91,7 +91,7 @@ def test_signal_quits_with_every_queued_save_on_disk(journal_with_pair: Path, ho
     assert code == 0, f"{how}: exit {code}; {report}"
     assert report[-1] == "exit 0"
     journal = open_journal(journal_with_pair)  # the lock was released, too
-    texts = sorted(win.text for win in journal.wins())
+    texts = sorted(win.text for win in journal.wins.all())
     journal.close()
     assert texts == sorted(f"queued:{n}" for n in range(QUEUED))
     if how == "SIGTERM":  # the terminal is given back: alternate screen left, mouse off
