@@ -26,6 +26,8 @@ HOSTILE = "[bold]Ana[/] [@click=app.quit]x[/] \x1b[2J 🚀 مرحبا"
 """Text that would do harm if it were ever parsed as markup or sent to the terminal."""
 
 SIZE = (120, 40)
+ROOT = Path(__file__).resolve().parent.parent
+"""The checkout: subprocess tests run `python -m mentorjournal` from here."""
 R = TypeVar("R")
 
 

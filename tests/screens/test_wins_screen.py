@@ -17,8 +17,7 @@ from mentorjournal.widgets.choice_modal import ChoiceModal
 from mentorjournal.widgets.on_this_day import OnThisDay
 from mentorjournal.widgets.win_card import WinCard
 from mentorjournal.widgets.win_wall import WinWall
-from tests.conftest import SIZE, TODAY
-from tests.test_app import screen_text
+from tests.conftest import SIZE, TODAY, screen_text
 
 LONG = ("Finally finished the chapter I had been avoiding. " * 100)[:5000]
 WORLD = "🎉 Presented in Arabic: مرحبا بالعالم — שלום 👩‍💻 done"

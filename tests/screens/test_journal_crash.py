@@ -24,7 +24,7 @@ from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import Pair
 from mentorjournal.screens.entry_editor import EntryEditorModal
 from mentorjournal.widgets.choice_modal import ChoiceModal
-from tests.conftest import SIZE, open_journal
+from tests.conftest import ROOT, SIZE, open_journal
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 
@@ -44,7 +44,7 @@ class Terminal:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mentorjournal", "--db", str(db)],
             stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
-            cwd=Path(__file__).parent.parent, start_new_session=True)
+            cwd=ROOT, start_new_session=True)
         os.close(slave)
         self.output = b""
 

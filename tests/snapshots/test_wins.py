@@ -11,7 +11,7 @@ from mentorjournal.app import make_app
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import JournalEntry, Win, WinSize
 from tests.conftest import SIZE
-from tests.test_wins_screen import add_hostile_wins
+from tests.screens.test_wins_screen import add_hostile_wins
 
 SMALL = (80, 24)
 LARGE = (160, 48)

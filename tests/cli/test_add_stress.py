@@ -15,7 +15,7 @@ import orjson
 import pytest
 
 from mentorjournal.cli.main import main
-from tests.test_capture import db, run  # noqa: F401 - the fixture is used by name
+from tests.cli.test_add_list import db, run  # noqa: F401 - the fixture is used by name
 
 
 def wins_in(path: Path) -> dict[str, dict[str, object]]:

@@ -13,8 +13,7 @@ from mentorjournal.core.text import printable
 from mentorjournal.screens.agreement_dialogs import SignModal, VersionsModal
 from mentorjournal.screens.agreement_forms import AgreementFormModal, GuidedAgreementModal
 from mentorjournal.screens.agreement_screen import AgreementScreen
-from tests.conftest import HOSTILE, SIZE
-from tests.test_app import screen_text
+from tests.conftest import HOSTILE, SIZE, screen_text
 
 
 async def settle(app: MentorJournalApp, pilot: Pilot[None]) -> None:

@@ -10,8 +10,8 @@ from mentorjournal.core.demo import build_demo
 from mentorjournal.core.journal import Journal
 from mentorjournal.export.document import export_markdown
 from mentorjournal.export.options import ExportOptions
+from tests.cli.test_main import run
 from tests.conftest import open_journal
-from tests.test_cli import run
 
 
 @pytest.fixture

@@ -19,9 +19,8 @@ import pytest
 
 from mentorjournal.cli.serve_command import app_command, is_local
 from mentorjournal.core.demo import build_demo
-from tests.conftest import open_journal
+from tests.conftest import ROOT, open_journal
 
-ROOT = Path(__file__).parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-background-networking",

@@ -18,9 +18,8 @@ from mentorjournal.cli.main import main
 from mentorjournal.core.entries import EntryService
 from mentorjournal.core.model import Goal, Homework, Meeting, Pair, Role, Win
 from mentorjournal.storage.errors import SaveFailed
-from tests.conftest import TODAY, open_journal
+from tests.conftest import ROOT, TODAY, open_journal
 
-ROOT = Path(__file__).parent.parent
 LONG = "".join(chr(0x61 + i % 26) for i in range(10_000))
 TRICKY = ["Shipped it 🚀🎉 (café, 東京, مرحبا)", "[bold]not bold[/] [@click=app.quit]x[/]",
           "\x1b[31mred\x1b[0m and \x1b]0;title\x07", LONG]
