@@ -10,7 +10,7 @@ from textual.widgets import Input
 from mentorjournal.app import make_app
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import Goal, Meeting
-from tests.conftest import put, HOSTILE, SIZE, TODAY
+from tests.conftest import HOSTILE, SIZE, TODAY, put
 
 
 async def open_export(pilot: Pilot[None]) -> None:
