@@ -45,7 +45,7 @@ class JournalAccess:
     def save(
         self,
         operation: Callable[[], Any],
-        on_saved: Callable[[Any], None] | None = None,
+        on_saved: Callable[[Any], object] | None = None,
         on_failed: Callable[[JournalError], None] | None = None,
     ) -> None:
         """Run `operation` in the save queue; callbacks run on the UI thread afterwards.
