@@ -16,16 +16,20 @@ from typing import TYPE_CHECKING, Any
 
 from textual._compositor import CompositorUpdate
 from textual._styles_cache import StylesCache
-from textual.widgets import DataTable, Footer, Input, TextArea
+from textual.widgets import DataTable, Footer
 from textual.widgets._footer import FooterKey
-from textual.widgets.data_table import CellType, RowKey
-from textual.widgets.option_list import Option
+from textual.widgets.data_table import CellType
 
+# Only for annotations: importing TextArea here would load it (with its document and
+# tree-sitter modules) at start-up, which the home screen does not need.
 if TYPE_CHECKING:
     from rich.console import Console
     from textual.app import App
     from textual.notifications import Notification
     from textual.visual import Visual
+    from textual.widgets import Input, TextArea
+    from textual.widgets.data_table import RowKey
+    from textual.widgets.option_list import Option
 
 __all__ = [
     "FixedWidthDataTable",
