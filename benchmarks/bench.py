@@ -142,25 +142,23 @@ def bench_export(path: Path, runs: int) -> dict[str, float | None]:
 class Frames:
     """Times from an action to the first frame on which `shown()` holds.
 
-    Textual hands every frame to `App._display` (in headless mode it then writes
-    nothing): the hook notes the time, then checks what the widgets draw.
+    After each frame Textual draws (in headless mode it then writes nothing), the hook
+    notes the time, then checks what the widgets draw.
     """
 
     def __init__(self, app: Any) -> None:
+        from mentorjournal.textual_compat import watch_frames
+
         self.app = app
         self._shown: Callable[[], bool] | None = None
         self._at: asyncio.Future[float] | None = None
-        original = app._display
+        watch_frames(app, self._frame)
 
-        def display(screen: Any, renderable: Any) -> None:
-            original(screen, renderable)
-            drawn_now = renderable is not None and not app._batch_count  # else skipped
-            if drawn_now and self._shown is not None and self._at is not None:
-                now = time.perf_counter()
-                if not self._at.done() and self._shown():
-                    self._at.set_result(now)
-
-        app._display = display
+    def _frame(self) -> None:
+        if self._shown is not None and self._at is not None:
+            now = time.perf_counter()
+            if not self._at.done() and self._shown():
+                self._at.set_result(now)
 
     async def time(self, action: Callable[[], object], shown: Callable[[], bool]) -> float:
         """Milliseconds from `action()` to the first frame showing its effect."""

@@ -137,12 +137,18 @@ class MentorJournalApp(App[None]):
         if isinstance(error, JournalLocked | JournalNotWritable):
             locked = isinstance(error, JournalLocked)
             title = "Journal already open" if locked else "Cannot save here"
+
+            def read_only_or_quit(key: str | None) -> None:
+                if key == "readonly":
+                    self.load_journal(readonly=True)
+                else:
+                    self.exit(message=str(error))
+
             self.push_screen(
                 ChoiceModal(title, str(error),
                             [Choice("readonly", "Open read-only", "primary"),
                              Choice("quit", "Quit")]),
-                lambda key: self.load_journal(readonly=True) if key == "readonly"
-                else self.exit(message=str(error)),
+                read_only_or_quit,
             )
         elif isinstance(error, JournalDamaged):
             self._offer_repair(error)
@@ -160,8 +166,11 @@ class MentorJournalApp(App[None]):
         choices.append(Choice("aside", "Move it aside, start empty", "error"))
         message = (f"{error}\n\nIf you go on, the unreadable file is kept beside it as "
                    f"{error.path.name}.damaged-<date-time>; nothing is deleted.")
-        self.push_screen(ChoiceModal("The journal cannot be read", message, choices),
-                         lambda key: self.repair_journal(error.path, key, backups[:1]))
+
+        def repair(key: str | None) -> None:
+            self.repair_journal(error.path, key, backups[:1])
+
+        self.push_screen(ChoiceModal("The journal cannot be read", message, choices), repair)
 
     @work(thread=True, group="load", exclusive=True, exit_on_error=False)
     def repair_journal(self, path: Path, choice: str | None, backups: list[Path]) -> None:
@@ -186,7 +195,7 @@ class MentorJournalApp(App[None]):
     def save(
         self,
         operation: Callable[[], Any],
-        on_saved: Callable[[Any], None] | None = None,
+        on_saved: Callable[[Any], object] | None = None,
         on_failed: Callable[[JournalError], None] | None = None,
     ) -> None:
         """Queue a write; callbacks run here once it is on disk (or has failed)."""

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class _Job:
     operation: Callable[[], Any]
-    on_saved: Callable[[Any], None]
+    on_saved: Callable[[Any], object]
     on_failed: Callable[[JournalError], None]
 
 
@@ -49,9 +49,11 @@ class SaveQueue:
     def submit(
         self,
         operation: Callable[[], Any],
-        on_saved: Callable[[Any], None],
+        on_saved: Callable[[Any], object],
         on_failed: Callable[[JournalError], None],
     ) -> None:
+        """Queue `operation`; `on_saved(result)` or `on_failed(error)` runs on the UI thread
+        afterwards (what a callback returns is awaited if awaitable, e.g. `dismiss`)."""
         with self._lock:
             self._jobs.append(_Job(operation, on_saved, on_failed))
             self._idle.clear()
@@ -83,7 +85,7 @@ class SaveQueue:
                 if not self._jobs:
                     self._idle.set()
 
-    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
+    def _deliver(self, callback: Callable[[Any], object], value: Any) -> None:
         """Run a callback on the UI thread; a bug in it must not stop the saves queued after."""
         try:
             self._app.call_from_thread(callback, value)

@@ -18,6 +18,7 @@ from mentorjournal.app import MentorJournalApp, make_app
 from mentorjournal.core.demo import build_demo
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import JournalEntry, Pair, Role
+from mentorjournal.textual_compat import default_cursor_blink
 
 TODAY = date(2026, 11, 25)
 """Every test runs on this day; snapshots depend on it."""
@@ -50,12 +51,12 @@ def screen_text(app: App[object]) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+def _steady_cursor() -> Iterator[None]:
     """No blinking cursors: a snapshot must not depend on when in the blink it was taken."""
     from textual.widgets import Input, TextArea
 
-    for widget in (Input, TextArea):
-        monkeypatch.setattr(widget.cursor_blink, "_default", False)
+    with default_cursor_blink(Input, False), default_cursor_blink(TextArea, False):
+        yield
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -6,7 +6,6 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from textual._styles_cache import StylesCache
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -15,6 +14,7 @@ from textual.widgets import Button, Static
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.text import printable
 from mentorjournal.storage.errors import JournalError
+from mentorjournal.textual_compat import clear_styles_cache, forget_closed_watchers
 
 if TYPE_CHECKING:
     from textual.app import App, SystemCommand
@@ -45,7 +45,7 @@ class JournalAccess:
     def save(
         self,
         operation: Callable[[], Any],
-        on_saved: Callable[[Any], None] | None = None,
+        on_saved: Callable[[Any], object] | None = None,
         on_failed: Callable[[JournalError], None] | None = None,
     ) -> None:
         """Run `operation` in the save queue; callbacks run on the UI thread afterwards.
@@ -80,16 +80,12 @@ def release_closed_screens(app: App[Any]) -> None:
       (Textualize/textual#6666): dropped here, as Textual itself would;
     - `StylesCache.get_inner_outer` is an lru_cache keyed by cache instance, holding up
       to 1,024 dead widgets' rendered lines (Textualize/textual#6665): cleared here.
-    Then one full collection frees the closed screen's reference cycles now, rather
-    than in the middle of opening the next screen.
+    Both reach into Textual's internals, through textual_compat. Then one full collection
+    frees the closed screen's reference cycles now, rather than in the middle of opening
+    the next screen.
     """
-    watchers: dict[str, list[tuple[Any, Any]]] = getattr(app, "__watchers", {})
-    for entries in watchers.values():
-        entries[:] = [(owner, callback) for owner, callback in entries
-                      if not getattr(owner, "_closing", False)]
-    cache_clear = getattr(StylesCache.get_inner_outer, "cache_clear", None)
-    if cache_clear is not None:
-        cache_clear()
+    forget_closed_watchers(app)
+    clear_styles_cache()
     gc.collect()
 
 

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Button, Header, Static
 
 from mentorjournal.core import review as rules
-from mentorjournal.core.model import GoalStatus
+from mentorjournal.core.model import GoalStatus, Review
 from mentorjournal.core.text import printable
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.review_stepper import ReviewStepperModal
@@ -123,8 +123,12 @@ class ReviewScreen(SectionScreen):
     @on(Button.Pressed, "#step")
     def action_step_through(self) -> None:
         items = self.journal.reviews.changes_since(self.journal.reviews.since())
-        self.app.push_screen(ReviewStepperModal(items),
-                             lambda review: self.refresh(recompose=True) if review else None)
+
+        def show_recorded(review: Review | None) -> None:
+            if review:
+                self.refresh(recompose=True)
+
+        self.app.push_screen(ReviewStepperModal(items), show_recorded)
 
     def palette_commands(self) -> list[SystemCommand]:
         return [SystemCommand("Review: step through what changed",

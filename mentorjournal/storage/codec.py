@@ -49,7 +49,9 @@ def _encode(value: Any) -> Any:
 
 def from_doc(cls: type[R], doc: Any, doc_id: int = 0) -> R:
     """The record of type `cls` stored as `doc`; raises DocumentError on a bad shape."""
-    return _record_decoder(cls)(doc, doc_id)  # type: ignore[no-any-return]
+    record_type: type = cls  # a class is hashable; mypy cannot tell (python/mypy#11470)
+    record: R = _record_decoder(record_type)(doc, doc_id)
+    return record
 
 
 Decoder = Callable[[Any], Any]
@@ -129,8 +131,9 @@ def _decoder(hint: Any) -> Decoder:  # noqa: C901 - one branch per kind of hint
         return _enum_decoder(hint)
     if hint is datetime or hint is date:
         return _date_decoder(hint)
-    if dataclasses.is_dataclass(hint):
-        record = _record_decoder(hint)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        record_type: type = hint  # hashable, as above (python/mypy#11470)
+        record = _record_decoder(record_type)
         return lambda value: record(value, 0)
     if hint is float:
         def decode_float(value: Any) -> float:

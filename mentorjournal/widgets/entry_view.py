@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from mentorjournal.core.entries import EntryFacts, entry_facts, match_spans
 from mentorjournal.core.model import JournalEntry
 from mentorjournal.core.text import printable
+from mentorjournal.textual_compat import set_option_visual
 from mentorjournal.widgets.markdown_view import MarkdownView
 
 MATCH_STYLE = "bold reverse"
@@ -80,11 +81,12 @@ class EntryOption(Option):
         super().__init__("", id=str(entry.id))
         self.entry = entry
         self.query = query
-        self._visual: _LazyPrompt = _LazyPrompt(entry, query)  # what OptionList measures
+        self._lazy_prompt = _LazyPrompt(entry, query)
+        set_option_visual(self, self._lazy_prompt)  # what OptionList measures and draws
 
     @property
     def prompt(self) -> Content:
-        return self._visual.content
+        return self._lazy_prompt.content
 
 _widths: WeakKeyDictionary[EntryFacts, int] = WeakKeyDictionary()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -70,8 +71,10 @@ class EvaluationForm(Vertical):
         """The evaluation as now filled in (not yet validated or saved)."""
         ratings = self.query_one(GoalRatings).ratings() if self.goals else ()
         match = self.query_one("#match_rating", Select).value
-        answers = {field: self.query_one(f"#{field}", TextArea).text
-                   for field, _question in TEXT_QUESTIONS}
+        # Any: TEXT_QUESTIONS names the fields, so mypy cannot match each to its type (all
+        # are str answers, which `validate` in the core checks before a save).
+        answers: dict[str, Any] = {field: self.query_one(f"#{field}", TextArea).text
+                                   for field, _question in TEXT_QUESTIONS}
         return dataclasses.replace(
             self.evaluation, goal_ratings=ratings,
             match_rating=match if isinstance(match, int) else None, **answers,

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from textual import widgets
 
+from mentorjournal.textual_compat import mark_footer_bindings_ready
+
 if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.screen import Screen
@@ -27,12 +29,12 @@ class Footer(widgets.Footer):
     def compose(self) -> ComposeResult:
         # Textual's footer stays empty until the first refresh after mounting and shows
         # its keys a frame later (~60 ms): ours shows them in the screen's first frame.
-        self._bindings_ready = True
+        mark_footer_bindings_ready(self)
         self._shown = self._keys()
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        self._bindings_ready = True
+        mark_footer_bindings_ready(self)
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             self.call_after_refresh(self._recompose_if_changed)
 

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Select, Static
+from textual.widgets.select import NoSelection
 
 from mentorjournal.core.dates import parse_optional_date
 from mentorjournal.core.errors import ValidationError
@@ -131,5 +132,9 @@ class CarryOverPanel(Vertical):
                              id=f"settle-{index}")
 
     def decisions(self) -> dict[int, Settle]:
-        return {index: Settle(self.query_one(f"#settle-{index}", Select).value)
-                for index, _item in self._items}
+        return {index: self._decision(index) for index, _item in self._items}
+
+    def _decision(self, index: int) -> Settle:
+        value = self.query_one(f"#settle-{index}", Select).value
+        assert not isinstance(value, NoSelection), "allow_blank=False: always a choice"
+        return Settle(value)

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from textual.content import Content
-from textual.widgets import DataTable
-from textual.widgets.data_table import RowKey
+
+from mentorjournal.textual_compat import FixedWidthDataTable
 
 T = TypeVar("T")
 Cells = tuple[Content, ...]
 
 
-class LazyTable(DataTable[Content], Generic[T]):
+class LazyTable(FixedWidthDataTable[Content], Generic[T]):
     """One row per item; an item becomes cells (`cells_of`) only when its row is added.
 
     `fill` adds the rows up to the cursor and two screenfuls more; scrolling or moving the
     cursor near the last row added adds the next `CHUNK`, and jumping to the end adds them
     all. So opening a long list derives and lays out a screenful, not every row. Every
     column has a fixed width, so no cell is measured either (DataTable measures each new
-    cell for widths it only uses in auto-width columns).
+    cell for widths it only uses in auto-width columns: see FixedWidthDataTable).
     """
 
     CHUNK = 200
@@ -62,12 +62,6 @@ class LazyTable(DataTable[Content], Generic[T]):
 
     def _screenful(self) -> int:
         return max(self.size.height, self.app.size.height) + 1
-
-    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
-        if any(column.auto_width for column in self.columns.values()):
-            super()._update_dimensions(new_rows)
-        else:  # fixed widths, one-line rows: only the virtual size needs updating
-            super()._update_dimensions(())
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

@@ -33,6 +33,7 @@ from mentorjournal.core.text import printable
 from mentorjournal.screens.home_screen import HomeScreen
 from mentorjournal.screens.setup import PairSetupModal
 from mentorjournal.storage.store import JournalStore
+from mentorjournal.textual_compat import notifications, screen_output
 from tests.conftest import SIZE, TODAY, fixed_today, open_journal, put
 
 pytestmark = pytest.mark.reliability
@@ -142,9 +143,7 @@ def test_visible_makes_controls_harmless() -> None:
 
 def terminal_output(app: MentorJournalApp) -> str:
     """What the app would write to a real terminal for its whole screen."""
-    update = app.screen._compositor.render_update(full=True)
-    assert update is not None
-    return str(update.render_segments(app.console))
+    return screen_output(app)
 
 
 def assert_shown_literally(app: MentorJournalApp, *names: str) -> None:
@@ -177,7 +176,7 @@ async def test_home_shows_hostile_names_literally(protege: str, mentor: str) -> 
         await pilot.press("w", "escape")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, HomeScreen)
-        assert not [n for n in app._notifications if n.severity == "error"]
+        assert not [n for n in notifications(app) if n.severity == "error"]
 
 
 async def test_a_100_000_character_name_from_elsewhere_renders(journal_path: Path) -> None:
@@ -212,6 +211,6 @@ async def test_setup_form_refuses_a_lone_surrogate_with_a_message(journal_path: 
         error = str(app.screen.query_one("#form-error", Static).render())
         assert "cannot store" in error
         assert app.screen.focused is app.screen.query_one("#protege", Input)
-        assert not list(app._notifications)  # no "Something went wrong"
+        assert not notifications(app)  # no "Something went wrong"
     assert journal.pair.get() is None
     journal.close()

@@ -17,6 +17,7 @@ from mentorjournal.screens.setup import PairSetupModal
 from mentorjournal.storage import store as store_module
 from mentorjournal.storage.errors import JournalNotWritable
 from mentorjournal.storage.store import JournalStore
+from mentorjournal.textual_compat import notifications
 from tests.conftest import HOSTILE, SIZE, TODAY, open_journal
 from tests.reliability.support import FAULTS, failing, temp_files
 
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.reliability
 
 def said_saved(app: MentorJournalApp) -> list[str]:
     """Notifications claiming success (the app never has to say it; it must never lie)."""
-    return [n.message for n in app._notifications
+    return [n.message for n in notifications(app)
             if re.search(r"(?<!not )\bsaved\b", n.message, re.IGNORECASE)]
 
 
@@ -92,7 +93,7 @@ async def test_app_save_reports_the_fault_then_saves(
         await app.workers.wait_for_complete()
         await pilot.pause()
         monkeypatch.undo()
-        errors = [n for n in app._notifications if n.severity == "error"]
+        errors = [n for n in notifications(app) if n.severity == "error"]
         assert [n.title for n in errors] == ["Not saved"] and saved == []
         assert journal_path.read_bytes() == before and said_saved(app) == []
         app.save(lambda: journal.wins.add(Win(won_on=TODAY, text="new")), saved.append)
@@ -126,7 +127,7 @@ async def test_a_buggy_save_is_reported_and_later_saves_still_run(
         assert failed == ["Not saved: a bug in some screen's operation. "
                           "The journal on disk is unchanged; try again."]
         assert len(saved) == 1 and app.saver.idle
-        assert [n.title for n in app._notifications] == ["Error"]  # the callback's bug
+        assert [n.title for n in notifications(app)] == ["Error"]  # the callback's bug
     journal.close()
     assert sorted(win.text for win in open_journal(journal_path).wins.all()) == ["one", "two"]
 

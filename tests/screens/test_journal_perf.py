@@ -15,6 +15,7 @@ from mentorjournal.core import entries as writing
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import JournalEntry
 from mentorjournal.screens.journal_screen import JournalScreen
+from mentorjournal.textual_compat import option_visual
 from mentorjournal.widgets import entry_view
 from mentorjournal.widgets.entry_view import EntryList, EntryOption
 from mentorjournal.widgets.markdown_view import MarkdownView
@@ -133,9 +134,10 @@ def test_lazy_heights_match_the_built_prompt(entry: JournalEntry, query: str) ->
     """The list's heights, worked out without building a prompt, are the prompt's heights."""
     option = EntryOption(entry, query)
     styles = EntryList().styles
+    visual = option_visual(option)  # what the list measures
+    assert visual is not None
     for width in (20, 34, 41, 42, 53, 80, 200):
-        assert (option._visual.get_height(styles, width)
-                == option.prompt.get_height(styles, width)), width
+        assert visual.get_height(styles, width) == option.prompt.get_height(styles, width), width
 
 
 async def test_the_first_visit_finds_the_words_already_counted(

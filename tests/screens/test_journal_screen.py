@@ -12,6 +12,7 @@ from mentorjournal.core.model import Draft, JournalEntry, VisionCard, VisionKind
 from mentorjournal.screens.entry_editor import EntryEditorModal
 from mentorjournal.screens.journal_screen import JournalScreen
 from mentorjournal.screens.vision_screen import VisionScreen
+from mentorjournal.textual_compat import notifications
 from mentorjournal.widgets.choice_modal import ChoiceModal
 from mentorjournal.widgets.entry_view import MATCH_STYLE
 from mentorjournal.widgets.pick_modal import PickModal
@@ -137,7 +138,7 @@ async def test_hostile_text_is_refused_or_shown_literally(
         assert app.is_running and isinstance(app.screen, JournalScreen)
         assert entry_titled(journal, HOSTILE).written_on.day == TODAY.day - 1
         assert "[bold]Ana[/]" in str(app.screen.query_one("#entry-title").render())
-        saved = [str(n.message) for n in app._notifications if "Saved" in str(n.message)]
+        saved = [str(n.message) for n in notifications(app) if "Saved" in str(n.message)]
         assert saved and not any("\x1b" in message for message in saved)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from textual.widgets import _data_table
 
 from mentorjournal.app import make_app
 from mentorjournal.core.journal import Journal
@@ -14,6 +13,7 @@ from mentorjournal.core.meetings import MeetingFilter
 from mentorjournal.core.model import Homework, Meeting, MeetingMode
 from mentorjournal.screens.homework import HomeworkModal
 from mentorjournal.screens.meetings_screen import MeetingsScreen
+from mentorjournal.textual_compat import counting_cell_measures
 from mentorjournal.widgets.lazy_table import LazyTable
 from mentorjournal.widgets.meeting_table import MeetingTable, meeting_cells
 from tests.conftest import SIZE, TODAY
@@ -33,31 +33,27 @@ def long_log(empty_journal: Journal) -> Journal:
     return empty_journal
 
 
-async def test_opening_adds_a_screenful_and_measures_no_cell(
-        long_log: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
-    measured = []
-    real_measure = _data_table.measure
-    monkeypatch.setattr(_data_table, "measure",
-                        lambda *args, **kw: measured.append(1) or real_measure(*args, **kw))
+async def test_opening_adds_a_screenful_and_measures_no_cell(long_log: Journal) -> None:
     meeting_cells.cache_clear()
     app = make_app(journal=long_log)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.open_section("meetings")
-        await pilot.pause()
-        assert isinstance(app.screen, MeetingsScreen)
-        table = app.screen.query_one(MeetingTable)
-        assert all(not column.auto_width for column in table.columns.values())
-        assert len(table.meetings) == MANY
-        assert table.row_count <= FIRST
-        assert meeting_cells.cache_info().misses == table.row_count  # derived as added
-        await pilot.press(*["pagedown"] * 5)  # moving down adds rows ahead of the cursor
-        assert FIRST < table.row_count < MANY
-        assert table.selected == table.meetings[table.cursor_row]
-        await pilot.press("ctrl+end")
-        assert table.row_count == MANY
-        assert table.selected == table.meetings[-1]
-        assert len(measured) <= len(table.columns)  # the headers; never a row's cells
+    with counting_cell_measures() as measured:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.open_section("meetings")
+            await pilot.pause()
+            assert isinstance(app.screen, MeetingsScreen)
+            table = app.screen.query_one(MeetingTable)
+            assert all(not column.auto_width for column in table.columns.values())
+            assert len(table.meetings) == MANY
+            assert table.row_count <= FIRST
+            assert meeting_cells.cache_info().misses == table.row_count  # derived as added
+            await pilot.press(*["pagedown"] * 5)  # moving down adds rows ahead of the cursor
+            assert FIRST < table.row_count < MANY
+            assert table.selected == table.meetings[table.cursor_row]
+            await pilot.press("ctrl+end")
+            assert table.row_count == MANY
+            assert table.selected == table.meetings[-1]
+            assert len(measured) <= len(table.columns)  # the headers; never a row's cells
 
 
 async def test_each_meeting_row_is_derived_once_across_filter_and_clear(

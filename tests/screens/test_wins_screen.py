@@ -13,6 +13,7 @@ from mentorjournal.core.wins import WinFilter
 from mentorjournal.screens.home_screen import HomeScreen
 from mentorjournal.screens.win_form import WinFormModal
 from mentorjournal.screens.wins_screen import WinsScreen
+from mentorjournal.textual_compat import notifications
 from mentorjournal.widgets.choice_modal import ChoiceModal
 from mentorjournal.widgets.on_this_day import OnThisDay
 from mentorjournal.widgets.win_card import WinCard
@@ -52,7 +53,7 @@ async def test_add_a_win_from_home_with_the_global_key(app: MentorJournalApp,
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "7 wins" in screen_text(app)
-        assert any("Well done" in (n.title or "") for n in app._notifications)
+        assert any("Well done" in (n.title or "") for n in notifications(app))
     newest = journal.wins.all()[0]
     assert (newest.text, newest.won_on, newest.size) == ("Asked for a stretch project", TODAY,
                                                         WinSize.SMALL)

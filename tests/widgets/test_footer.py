@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input
-from textual.widgets._footer import FooterKey
 
+from mentorjournal.textual_compat import FooterKey
 from mentorjournal.widgets.footer import Footer
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.app import App, ComposeResult
 
+from mentorjournal.textual_compat import notifications
 from mentorjournal.widgets.markdown_view import MarkdownView
 from tests.conftest import HOSTILE, drawn_text
 
@@ -37,7 +38,7 @@ async def test_web_links_open_on_click_and_others_never() -> None:
         await pilot.pause()
         assert app.opened == ["https://example.org/primer"]
         assert any("Not opened: ../secrets.txt" in str(n.message)
-                   for n in app._notifications)
+                   for n in notifications(app))
         assert "[a script](file:///bin/sh)" in drawn_text(view)  # never even a link
 
 
