@@ -27,6 +27,7 @@ from mentorjournal.core.sections import SECTIONS
 from mentorjournal.core.text import one_line, printable
 from mentorjournal.saver import SaveQueue
 from mentorjournal.screens import section_screen
+from mentorjournal.screens.base import HoldsUnsavedInput, ShowsNewWins
 from mentorjournal.screens.help import HelpModal
 from mentorjournal.screens.home_screen import HomeScreen
 from mentorjournal.screens.setup import PairSetupModal
@@ -69,6 +70,8 @@ class MentorJournalApp(App[None]):
         self.saver = SaveQueue(self)
         self.review_together_signal: Signal[bool] = Signal(self, "review_together")
         """Published with the new mode each time review-together is switched."""
+        self.journal_changed: Signal[None] = Signal(self, "journal_changed")
+        """Published after each save, and once the journal has been read in full."""
         self._owns_journal = journal is None
 
     # -- opening the journal ---------------------------------------------------
@@ -106,7 +109,7 @@ class MentorJournalApp(App[None]):
             except JournalError as error:
                 self.call_from_thread(self._journal_unreadable, journal, error)
                 return
-            self.call_from_thread(self._refresh_home)
+            self.call_from_thread(self.journal_changed.publish, None)
         try:
             _prepare_sections(journal)
         finally:
@@ -121,9 +124,9 @@ class MentorJournalApp(App[None]):
         self._show_mode()
         self.call_after_refresh(self.verify_journal, journal)  # after the first paint
         if journal.pair.get() is None:
-            self.push_screen(PairSetupModal(), lambda _pair: self._refresh_home())
+            self.push_screen(PairSetupModal())
         else:
-            self._refresh_home()
+            self.journal_changed.publish(None)
 
     def _journal_unreadable(self, journal: Journal, error: JournalError) -> None:
         """A damaged record found after opening: close the journal, then offer repairs."""
@@ -189,9 +192,16 @@ class MentorJournalApp(App[None]):
         on_saved: Callable[[Any], None] | None = None,
         on_failed: Callable[[JournalError], None] | None = None,
     ) -> None:
-        """Queue a write; callbacks run here once it is on disk (or has failed)."""
-        self.saver.submit(operation, on_saved or (lambda _result: None),
-                          on_failed or self.report_save_error)
+        """Queue a write; callbacks run here once it is on disk (or has failed).
+
+        After each save `journal_changed` is published (the home screen follows it).
+        """
+        def saved(result: Any) -> None:
+            if on_saved is not None:
+                on_saved(result)
+            self.journal_changed.publish(None)
+
+        self.saver.submit(operation, saved, on_failed or self.report_save_error)
 
     def report_save_error(self, error: JournalError) -> None:
         self.notify(printable(str(error)), title="Not saved", severity="error", markup=False,
@@ -235,7 +245,8 @@ class MentorJournalApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit once every queued save has reached the disk; ask first if a form has changes."""
-        if any(getattr(s, "has_unsaved_changes", lambda: False)() for s in self.screen_stack):
+        if any(isinstance(s, HoldsUnsavedInput) and s.has_unsaved_changes()
+               for s in self.screen_stack):
             self.push_screen(
                 ChoiceModal("Quit with unsaved changes?",
                             "A form still holds text that has not been saved.",
@@ -269,7 +280,7 @@ class MentorJournalApp(App[None]):
     def go_home(self) -> None:
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
-        self._refresh_home()
+        self.journal_changed.publish(None)
 
     def action_go_home(self) -> None:
         self.go_home()
@@ -297,10 +308,8 @@ class MentorJournalApp(App[None]):
         self.notify(text if len(text) <= 80 else text[:79] + "…",
                     title="★ Big win added. Well done!" if win.size is WinSize.BIG
                     else "✓ Win added. Well done!", markup=False)
-        show_new_win = getattr(self.screen, "show_new_win", None)  # on the wins wall
-        if show_new_win is not None:
-            show_new_win(win)
-        self._refresh_home()
+        if isinstance(self.screen, ShowsNewWins):  # the wins wall
+            self.screen.show_new_win(win)
 
     def action_toggle_review_together(self) -> None:
         self.review_together = not self.review_together
@@ -310,7 +319,6 @@ class MentorJournalApp(App[None]):
     def watch_review_together(self, together: bool) -> None:
         self.review_together_signal.publish(together)
         self._show_mode()
-        self._refresh_home()
         self.screen.refresh(recompose=False)
 
     def _show_mode(self) -> None:
@@ -320,11 +328,6 @@ class MentorJournalApp(App[None]):
         if self.journal is not None and self.journal.readonly:
             parts.append("read-only")
         self.sub_title = " · ".join(parts)
-
-    def _refresh_home(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.refresh_summary()
 
 
 def _prepare_sections(journal: Journal) -> None:

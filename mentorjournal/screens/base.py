@@ -1,10 +1,11 @@
-"""What every screen of ours shares: typed access to the app's journal and save queue."""
+"""What every screen of ours shares: typed access to the app's journal and save queue, and
+the small protocol through which the app asks screens (unsaved input, palette, new wins)."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, runtime_checkable
 
 from textual._styles_cache import StylesCache
 from textual.binding import Binding
@@ -20,8 +21,30 @@ if TYPE_CHECKING:
     from textual.app import App, SystemCommand
 
     from mentorjournal.app import MentorJournalApp
+    from mentorjournal.core.model import Win
 
 T = TypeVar("T")
+
+
+@runtime_checkable
+class HoldsUnsavedInput(Protocol):
+    """A screen that may hold typed input not saved yet: Ctrl+Q asks before losing it."""
+
+    def has_unsaved_changes(self) -> bool: ...
+
+
+@runtime_checkable
+class OffersPaletteCommands(Protocol):
+    """A screen with actions of its own for the command palette (Ctrl+P)."""
+
+    def palette_commands(self) -> list[SystemCommand]: ...
+
+
+@runtime_checkable
+class ShowsNewWins(Protocol):
+    """A screen that celebrates a win added from anywhere (the wins wall)."""
+
+    def show_new_win(self, win: Win) -> None: ...
 
 
 class JournalAccess:
@@ -64,8 +87,17 @@ class JournalAccess:
         self.mj.review_together_signal.subscribe(
             self, callback, immediate=True)  # type: ignore[arg-type]  # not a frame later
 
+    def follow_journal_changes(self, callback: Callable[[None], object]) -> None:
+        """Call `callback(None)` after each save (and when the journal has been read in full).
+
+        Left on unmount like `follow_review_together`: the subscription would keep the
+        screen alive.
+        """
+        self.mj.journal_changed.subscribe(self, callback)  # type: ignore[arg-type]
+
     def on_unmount(self) -> None:
         self.mj.review_together_signal.unsubscribe(self)  # type: ignore[arg-type]
+        self.mj.journal_changed.unsubscribe(self)  # type: ignore[arg-type]
         self.app.call_after_refresh(release_closed_screens, self.app)  # type: ignore[attr-defined]
 
 
