@@ -9,6 +9,7 @@ import os
 import signal
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -144,8 +145,7 @@ class MentorJournalApp(App[None]):
                 ChoiceModal(title, str(error),
                             [Choice("readonly", "Open read-only", "primary"),
                              Choice("quit", "Quit")]),
-                lambda key: self.load_journal(readonly=True) if key == "readonly"
-                else self.exit(message=str(error)),
+                partial(self._locked_chosen, error),
             )
         elif isinstance(error, JournalDamaged):
             self._offer_repair(error)
@@ -154,6 +154,12 @@ class MentorJournalApp(App[None]):
                 ChoiceModal("Cannot open the journal", str(error), [Choice("quit", "Quit")]),
                 lambda _key: self.exit(return_code=2, message=str(error)),
             )
+
+    def _locked_chosen(self, error: JournalError, key: str | None) -> None:
+        if key == "readonly":
+            self.load_journal(readonly=True)
+        else:
+            self.exit(message=str(error))
 
     def _offer_repair(self, error: JournalDamaged) -> None:
         backups = backups_of(error.path)
@@ -164,7 +170,10 @@ class MentorJournalApp(App[None]):
         message = (f"{error}\n\nIf you go on, the unreadable file is kept beside it as "
                    f"{error.path.name}.damaged-<date-time>; nothing is deleted.")
         self.push_screen(ChoiceModal("The journal cannot be read", message, choices),
-                         lambda key: self.repair_journal(error.path, key, backups[:1]))
+                         partial(self._repair_chosen, error.path, backups[:1]))
+
+    def _repair_chosen(self, path: Path, backups: list[Path], choice: str | None) -> None:
+        self.repair_journal(path, choice, backups)
 
     @work(thread=True, group="load", exclusive=True, exit_on_error=False)
     def repair_journal(self, path: Path, choice: str | None, backups: list[Path]) -> None:
