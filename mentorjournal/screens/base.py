@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, cast, runtime_checkable
 
 from textual._styles_cache import StylesCache
 from textual.binding import Binding
@@ -145,21 +145,22 @@ class SectionScreen(JournalAccess, Screen[None]):
 class JournalModal(JournalAccess, ModalScreen[T]):
     """A dialog that may read the journal and save (dismiss only once saved).
 
-    A form composes a `Static(id="form-error")` line and a submit button (`SUBMIT`), then
-    calls `save_form(operation)`: the button waits during the save, the dialog closes
-    with the result once it is on disk, and a failure is shown by `show_error` with
-    everything typed kept in place.
+    `save_form(operation)` disables the submit button (`SUBMIT`) during the save, closes
+    the dialog with the result once it is on disk, and shows a failure with `show_error`
+    in its `#form-error` line, everything typed kept in place. Forms build on `FormModal`.
     """
 
     BINDINGS = [Binding("escape", "dismiss_modal", "Cancel")]
     SUBMIT = "#submit"
     """The selector of the button that saves the form."""
+    FIELD_INPUTS: ClassVar[dict[str, str]] = {}
+    """The input to focus for an error about a field whose input has another id."""
 
     def action_dismiss_modal(self) -> None:
         self.dismiss(None)
 
     def has_unsaved_changes(self) -> bool:
-        """True when leaving would lose typed input (Ctrl+Q asks first then); override."""
+        """True when leaving would lose typed input (Ctrl+Q asks first then)."""
         return False
 
     def save_form(
@@ -167,17 +168,27 @@ class JournalModal(JournalAccess, ModalScreen[T]):
     ) -> None:
         """Save from the form; by default the dialog dismisses with the saved result."""
         self._wait(True)
-        self.save(operation, on_saved or self.dismiss, self.show_error)
+        self.save(operation, on_saved or self._close_with, self.show_error)
+
+    def _close_with(self, result: Any) -> None:
+        self.dismiss(result)
 
     def show_error(self, error: JournalError) -> None:
         """Say why nothing was saved and put the cursor on the field at fault."""
         self._wait(False)
         self.query_one("#form-error", Static).update(Content(printable(str(error))))
-        field = getattr(error, "field", None)
-        if field and field.replace("-", "_").isidentifier():
-            for widget in self.query(f"#{field}"):
-                widget.focus()
-                break
+        self.focus_field(getattr(error, "field", "") or "")
+
+    def focus_field(self, field: str) -> None:
+        """Focus the input named `field` (a container: its first focusable input)."""
+        target = self.FIELD_INPUTS.get(field, field)
+        if not target or not target.replace("-", "_").isidentifier():
+            return
+        for widget in self.query(f"#{target}"):
+            if not widget.focusable:
+                widget = next((w for w in widget.query("*") if w.focusable), widget)
+            widget.focus()
+            return
 
     def clear_error(self) -> None:
         """Ready for more input: no message, the submit button enabled."""
