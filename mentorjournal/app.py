@@ -72,7 +72,7 @@ class MentorJournalApp(App[None]):
         self.review_together_signal: Signal[bool] = Signal(self, "review_together")
         """Published with the new mode each time review-together is switched."""
         self.journal_changed: Signal[None] = Signal(self, "journal_changed")
-        """Published after each save, and once the journal has been read in full."""
+        """Published after each save, once the journal is read in full, and on going home."""
         self._owns_journal = journal is None
 
     # -- opening the journal ---------------------------------------------------

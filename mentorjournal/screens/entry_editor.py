@@ -69,7 +69,7 @@ class EntryEditorModal(FormModal[JournalEntry]):
         self._draft = _shown({**entry_fields(entry), **draft.fields}) if draft else None
         self.drafts = DraftKeeper(self, DRAFT_ENTRY, entry.id or None, draft,
                                   self.form_values, self._draft_kept,
-                                  baseline=self._draft or entry_fields(entry))
+                                  baseline=self._draft or self._saved)
         self._preview_timer: Timer | None = None
         self._status = ""
 

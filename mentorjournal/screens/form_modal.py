@@ -56,10 +56,7 @@ class FormModal(JournalModal[T]):
         .form-actions { dock: bottom; height: auto; background: $surface; }
     }
     """
-    BINDINGS = [
-        Binding("ctrl+s", "submit", "Save"),
-        Binding("escape", "dismiss_modal", "Cancel"),
-    ]
+    BINDINGS = [Binding("ctrl+s", "submit", "Save")]  # Escape: JournalModal's
     heading = ""
     heading_note = ""
     """Shown after the heading, not bold: a word on how to use the form."""
@@ -74,6 +71,7 @@ class FormModal(JournalModal[T]):
     keeps_drafts: ClassVar[bool] = False
     """True when the form can put what was typed away as a draft (`keep_draft`)."""
     footer: ClassVar[bool] = False
+    """True for a form with keys of its own: the key footer is shown below it."""
 
     def __init__(self) -> None:
         super().__init__()

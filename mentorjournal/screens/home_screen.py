@@ -79,8 +79,9 @@ class HomeScreen(JournalAccess, Screen[None]):
 
     def _refresh_if_stale(self) -> None:
         stack = self.app.screen_stack
-        above = stack[stack.index(self) + 1:] if self in stack else [self]
-        if self._stale and all(isinstance(screen, ModalScreen) for screen in above):
+        if not self._stale or self not in stack:
+            return
+        if all(isinstance(screen, ModalScreen) for screen in stack[stack.index(self) + 1:]):
             self.refresh_summary()
 
     def refresh_summary(self) -> None:
