@@ -9,6 +9,7 @@ import os
 import signal
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from mentorjournal.core.sections import SECTIONS
 from mentorjournal.core.text import one_line, printable
 from mentorjournal.saver import SaveQueue
 from mentorjournal.screens import section_screen
+from mentorjournal.screens.base import HoldsUnsavedInput, ShowsNewWins
 from mentorjournal.screens.help import HelpModal
 from mentorjournal.screens.home_screen import HomeScreen
 from mentorjournal.screens.setup import PairSetupModal
@@ -69,6 +71,8 @@ class MentorJournalApp(App[None]):
         self.saver = SaveQueue(self)
         self.review_together_signal: Signal[bool] = Signal(self, "review_together")
         """Published with the new mode each time review-together is switched."""
+        self.journal_changed: Signal[None] = Signal(self, "journal_changed")
+        """Published after each save, once the journal is read in full, and on going home."""
         self._owns_journal = journal is None
 
     # -- opening the journal ---------------------------------------------------
@@ -106,7 +110,7 @@ class MentorJournalApp(App[None]):
             except JournalError as error:
                 self.call_from_thread(self._journal_unreadable, journal, error)
                 return
-            self.call_from_thread(self._refresh_home)
+            self.call_from_thread(self.journal_changed.publish, None)
         try:
             _prepare_sections(journal)
         finally:
@@ -121,9 +125,9 @@ class MentorJournalApp(App[None]):
         self._show_mode()
         self.call_after_refresh(self.verify_journal, journal)  # after the first paint
         if journal.pair.get() is None:
-            self.push_screen(PairSetupModal(), lambda _pair: self._refresh_home())
+            self.push_screen(PairSetupModal())
         else:
-            self._refresh_home()
+            self.journal_changed.publish(None)
 
     def _journal_unreadable(self, journal: Journal, error: JournalError) -> None:
         """A damaged record found after opening: close the journal, then offer repairs."""
@@ -137,18 +141,11 @@ class MentorJournalApp(App[None]):
         if isinstance(error, JournalLocked | JournalNotWritable):
             locked = isinstance(error, JournalLocked)
             title = "Journal already open" if locked else "Cannot save here"
-
-            def read_only_or_quit(key: str | None) -> None:
-                if key == "readonly":
-                    self.load_journal(readonly=True)
-                else:
-                    self.exit(message=str(error))
-
             self.push_screen(
                 ChoiceModal(title, str(error),
                             [Choice("readonly", "Open read-only", "primary"),
                              Choice("quit", "Quit")]),
-                read_only_or_quit,
+                partial(self._locked_chosen, error),
             )
         elif isinstance(error, JournalDamaged):
             self._offer_repair(error)
@@ -158,6 +155,12 @@ class MentorJournalApp(App[None]):
                 lambda _key: self.exit(return_code=2, message=str(error)),
             )
 
+    def _locked_chosen(self, error: JournalError, key: str | None) -> None:
+        if key == "readonly":
+            self.load_journal(readonly=True)
+        else:
+            self.exit(message=str(error))
+
     def _offer_repair(self, error: JournalDamaged) -> None:
         backups = backups_of(error.path)
         choices = [Choice("quit", "Quit, change nothing", "primary")]
@@ -166,11 +169,11 @@ class MentorJournalApp(App[None]):
         choices.append(Choice("aside", "Move it aside, start empty", "error"))
         message = (f"{error}\n\nIf you go on, the unreadable file is kept beside it as "
                    f"{error.path.name}.damaged-<date-time>; nothing is deleted.")
+        self.push_screen(ChoiceModal("The journal cannot be read", message, choices),
+                         partial(self._repair_chosen, error.path, backups[:1]))
 
-        def repair(key: str | None) -> None:
-            self.repair_journal(error.path, key, backups[:1])
-
-        self.push_screen(ChoiceModal("The journal cannot be read", message, choices), repair)
+    def _repair_chosen(self, path: Path, backups: list[Path], choice: str | None) -> None:
+        self.repair_journal(path, choice, backups)
 
     @work(thread=True, group="load", exclusive=True, exit_on_error=False)
     def repair_journal(self, path: Path, choice: str | None, backups: list[Path]) -> None:
@@ -198,9 +201,16 @@ class MentorJournalApp(App[None]):
         on_saved: Callable[[Any], object] | None = None,
         on_failed: Callable[[JournalError], None] | None = None,
     ) -> None:
-        """Queue a write; callbacks run here once it is on disk (or has failed)."""
-        self.saver.submit(operation, on_saved or (lambda _result: None),
-                          on_failed or self.report_save_error)
+        """Queue a write; callbacks run here once it is on disk (or has failed).
+
+        After each save `journal_changed` is published (the home screen follows it).
+        """
+        def saved(result: Any) -> None:
+            if on_saved is not None:
+                on_saved(result)
+            self.journal_changed.publish(None)
+
+        self.saver.submit(operation, saved, on_failed or self.report_save_error)
 
     def report_save_error(self, error: JournalError) -> None:
         self.notify(printable(str(error)), title="Not saved", severity="error", markup=False,
@@ -244,7 +254,8 @@ class MentorJournalApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit once every queued save has reached the disk; ask first if a form has changes."""
-        if any(getattr(s, "has_unsaved_changes", lambda: False)() for s in self.screen_stack):
+        if any(isinstance(s, HoldsUnsavedInput) and s.has_unsaved_changes()
+               for s in self.screen_stack):
             self.push_screen(
                 ChoiceModal("Quit with unsaved changes?",
                             "A form still holds text that has not been saved.",
@@ -278,7 +289,7 @@ class MentorJournalApp(App[None]):
     def go_home(self) -> None:
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
-        self._refresh_home()
+        self.journal_changed.publish(None)
 
     def action_go_home(self) -> None:
         self.go_home()
@@ -306,10 +317,8 @@ class MentorJournalApp(App[None]):
         self.notify(text if len(text) <= 80 else text[:79] + "…",
                     title="★ Big win added. Well done!" if win.size is WinSize.BIG
                     else "✓ Win added. Well done!", markup=False)
-        show_new_win = getattr(self.screen, "show_new_win", None)  # on the wins wall
-        if show_new_win is not None:
-            show_new_win(win)
-        self._refresh_home()
+        if isinstance(self.screen, ShowsNewWins):  # the wins wall
+            self.screen.show_new_win(win)
 
     def action_toggle_review_together(self) -> None:
         self.review_together = not self.review_together
@@ -319,7 +328,6 @@ class MentorJournalApp(App[None]):
     def watch_review_together(self, together: bool) -> None:
         self.review_together_signal.publish(together)
         self._show_mode()
-        self._refresh_home()
         self.screen.refresh(recompose=False)
 
     def _show_mode(self) -> None:
@@ -329,11 +337,6 @@ class MentorJournalApp(App[None]):
         if self.journal is not None and self.journal.readonly:
             parts.append("read-only")
         self.sub_title = " · ".join(parts)
-
-    def _refresh_home(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.refresh_summary()
 
 
 def _prepare_sections(journal: Journal) -> None:

@@ -13,6 +13,7 @@ from textual.markup import escape
 
 from mentorjournal.core.sections import SECTIONS
 from mentorjournal.core.text import printable
+from mentorjournal.screens.base import OffersPaletteCommands
 
 if TYPE_CHECKING:
     from mentorjournal.app import MentorJournalApp
@@ -41,9 +42,8 @@ class JournalCommands(Provider):
         yield SystemCommand("Keys", "List the keys of this screen (F1)", app.action_help)
         yield SystemCommand("Export to Markdown", "Preview the journal as one Markdown "
                             "document and write it to a file", partial(_open_export, app))
-        palette_commands = getattr(self.screen, "palette_commands", None)
-        if palette_commands is not None:
-            yield from palette_commands()
+        if isinstance(self.screen, OffersPaletteCommands):
+            yield from self.screen.palette_commands()
 
     async def discover(self) -> Hits:
         for command in self._commands():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual import on
@@ -9,65 +10,44 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from mentorjournal.core.agreement import (
-    agreement_state,
-    check_signature,
-    diff_versions,
-    missing_signers,
-)
-from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.agreement import agreement_state, diff_versions, missing_signers
 from mentorjournal.core.model import AgreementVersion, Role
 from mentorjournal.core.text import MAX_NAME
 from mentorjournal.screens.base import JournalModal
+from mentorjournal.screens.form_modal import FormModal
 from mentorjournal.widgets.agreement_view import AgreementView, signatures_content
 from mentorjournal.widgets.footer import Footer
 
 
-class SignModal(JournalModal[AgreementVersion]):
+class SignModal(FormModal[AgreementVersion]):
     """Sign the latest version by typing your name as it is written in the pair."""
 
     BINDINGS = [Binding("ctrl+s", "submit", "Sign")]
-    SUBMIT = "#agreement-sign"
+    submit_label = "Sign"
+    footer = True
 
     def __init__(self, version: AgreementVersion) -> None:
         super().__init__()
         self.version = version
+        self.heading = f"Sign version {version.number}"
 
-    def compose(self) -> ComposeResult:
+    def fields(self) -> ComposeResult:
         waiting = missing_signers(self.version) or list(Role)
-        with Vertical(classes="form"):
-            yield Static(Content.assemble((f"Sign version {self.version.number}", "bold")))
-            yield Static(
-                "By signing you confirm you have read the agreement, you have the time it "
-                "asks of you, and you want to do this.", markup=False)
-            yield Label("Signing as")
-            yield Select([(f"the {r.label}", r.value) for r in waiting], allow_blank=False,
-                         value=waiting[0].value, id="role")
-            yield Label("Type your name as written in the pair")
-            yield Input(id="name", max_length=MAX_NAME)
-            yield Static("", id="form-error", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Sign", variant="primary", id="agreement-sign")
-        yield Footer()
+        yield Static(
+            "By signing you confirm you have read the agreement, you have the time it "
+            "asks of you, and you want to do this.", markup=False)
+        yield Label("Signing as")
+        yield Select([(f"the {r.label}", r.value) for r in waiting], allow_blank=False,
+                     value=waiting[0].value, id="role")
+        yield Label("Type your name as written in the pair")
+        yield Input(id="name", max_length=MAX_NAME)
 
-    def on_mount(self) -> None:
-        self.query_one("#name", Input).focus()
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#agreement-sign")
-    def action_submit(self) -> None:
-        role = Role(str(self.query_one("#role", Select).value))
-        typed = self.query_one("#name", Input).value
-        pair = self.journal.pair.get()
-        try:
-            check_signature(self.version, role, typed, pair.name_of(role) if pair else "")
-        except ValidationError as error:
-            self.show_error(error)
-            return
-        self.save_form(lambda: self.journal.agreement.sign(role, typed))
+    def prepare(self) -> Callable[[], AgreementVersion]:
+        role, typed = Role(self.choice("role")), self.value("name")
+        return lambda: self.journal.agreement.sign(role, typed)
 
 
 def version_label(version: AgreementVersion, latest: bool) -> Content:

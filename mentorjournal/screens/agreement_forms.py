@@ -2,102 +2,57 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Input, Select, Static, TextArea
 
 from mentorjournal.core.agreement import SECTIONS, AgreementSection, parse_agreement
-from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.model import AgreementVersion
-from mentorjournal.screens.base import JournalModal
+from mentorjournal.screens.form_modal import FormModal
 from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.agreement_fields import FIELD_WIDGET_ID, read_editors, section_editors
-from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
-from mentorjournal.widgets.footer import Footer
 
 
 def _section_of(field: str) -> AgreementSection | None:
     return next((s for s in SECTIONS if field in s.fields), None)
 
 
-class AgreementEditorModal(JournalModal[AgreementVersion]):
+class AgreementEditorModal(FormModal[AgreementVersion]):
     """What both editors share: read, check, save, keep the input on any error."""
 
-    BINDINGS = [Binding("ctrl+s", "submit", "Save")]
-
-    SUBMIT = "#agreement-save"
+    FIELD_INPUTS = FIELD_WIDGET_ID
+    enter_submits = False
+    footer = True
 
     def __init__(self, base: AgreementVersion | None) -> None:
         super().__init__()
         self.base = base or AgreementVersion()
-        self._typed: dict[str, str] = {}
 
-    def on_mount(self) -> None:
-        self._typed = read_editors(self)
-
-    def action_submit(self) -> None:
-        try:
-            version = parse_agreement(read_editors(self), self.journal.today(), self.base)
-        except ValidationError as error:
-            self.show_error(error)
-            return
-        self.save_form(lambda: self.journal.agreement.save(version))
-
-    def show_error(self, error: JournalError) -> None:
-        """Show the message and put the cursor on the field at fault (typed text stays)."""
-        super().show_error(error)
-        field = getattr(error, "field", "")
-        target = FIELD_WIDGET_ID.get(field, field)
-        if target and self.query(f"#{target}"):
-            self.query_one(f"#{target}").focus()
-
-    def has_unsaved_changes(self) -> bool:
-        return read_editors(self) != self._typed
-
-    def action_dismiss_modal(self) -> None:
-        """Escape: ask before dropping typed changes."""
-        if not self.has_unsaved_changes():
-            self.dismiss(None)
-            return
-        self.app.push_screen(
-            ChoiceModal("Discard your changes?", "What you typed here has not been saved.",
-                        [Choice("keep", "Keep editing", "primary"),
-                         Choice("discard", "Discard", "error")]),
-            self._discard_chosen,
-        )
-
-    def _discard_chosen(self, key: str | None) -> None:
-        if key == "discard":
-            self.dismiss(None)
+    def prepare(self) -> Callable[[], AgreementVersion]:
+        version = parse_agreement(read_editors(self), self.journal.today(), self.base)
+        return lambda: self.journal.agreement.save(version)
 
 
 class AgreementFormModal(AgreementEditorModal):
     """Every section in one scrolling form."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="form agreement-form"):
-            yield Static(Content.from_markup("[b]Edit the agreement[/b]"))
-            with VerticalScroll():
-                for section in SECTIONS:
-                    yield Static(Content.assemble((section.title, "bold")),
-                                 classes="agreement-step-title")
-                    yield Static(Content(section.prompt), classes="agreement-prompt")
-                    yield from section_editors(section, self.base)
-            yield Static("", id="form-error", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Save", variant="primary", id="agreement-save")
-        yield Footer()
+    heading = "Edit the agreement"
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query(TextArea).first().focus()
+    def frame(self) -> Widget:
+        return VerticalScroll(classes="form agreement-form")
 
-    @on(Button.Pressed, "#agreement-save")
-    def _save_pressed(self) -> None:
-        self.action_submit()
+    def fields(self) -> ComposeResult:
+        for section in SECTIONS:
+            yield Static(Content.assemble((section.title, "bold")),
+                         classes="agreement-step-title")
+            yield Static(Content(section.prompt), classes="agreement-prompt")
+            yield from section_editors(section, self.base)
 
 
 class GuidedAgreementModal(AgreementEditorModal):
@@ -108,32 +63,31 @@ class GuidedAgreementModal(AgreementEditorModal):
         Binding("ctrl+b", "back", "Back"),
         Binding("ctrl+s", "submit", "Save all"),
     ]
+    heading = "The frank talk"
+    heading_note = "one short question at a time; skip any and come back later."
+    submit_label = "Save all"
 
     step = 0
 
-    def compose(self) -> ComposeResult:
-        total = len(SECTIONS)
-        with Vertical(classes="form agreement-form"):
-            yield Static(Content.from_markup(
-                "[b]The frank talk[/b] · one short question at a time; skip any and "
-                "come back later."))
-            with ContentSwitcher(initial="step-0", id="steps"):
-                for index, section in enumerate(SECTIONS):
-                    with Vertical(id=f"step-{index}", classes="agreement-step"):
-                        yield Static(Content.assemble(
-                            (f"{index + 1} of {total} · {section.title}", "bold")),
-                            classes="agreement-step-title")
-                        yield Static(Content(section.prompt), classes="agreement-prompt")
-                        yield from section_editors(section, self.base)
-            yield Static("", id="form-error", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Back", id="agreement-back")
-                yield Button("Skip", id="agreement-next")
-                yield Button("Save all", variant="primary", id="agreement-save")
-        yield Footer()
+    def frame(self) -> Widget:
+        return VerticalScroll(classes="form agreement-form")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def fields(self) -> ComposeResult:
+        total = len(SECTIONS)
+        with ContentSwitcher(initial="step-0", id="steps"):
+            for index, section in enumerate(SECTIONS):
+                with Vertical(id=f"step-{index}", classes="agreement-step"):
+                    yield Static(Content.assemble(
+                        (f"{index + 1} of {total} · {section.title}", "bold")),
+                        classes="agreement-step-title")
+                    yield Static(Content(section.prompt), classes="agreement-prompt")
+                    yield from section_editors(section, self.base)
+
+    def extra_buttons(self) -> ComposeResult:
+        yield Button("Back", id="agreement-back")
+        yield Button("Skip", id="agreement-next")
+
+    def opened(self) -> None:
         self.go_to(0)
 
     def go_to(self, step: int) -> None:
@@ -169,10 +123,6 @@ class GuidedAgreementModal(AgreementEditorModal):
     @on(Button.Pressed, "#agreement-back")
     def action_back(self) -> None:
         self.go_to(self.step - 1)
-
-    @on(Button.Pressed, "#agreement-save")
-    def _save_pressed(self) -> None:
-        self.action_submit()
 
     def show_error(self, error: JournalError) -> None:
         section = _section_of(getattr(error, "field", ""))

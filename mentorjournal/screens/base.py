@@ -1,10 +1,11 @@
-"""What every screen of ours shares: typed access to the app's journal and save queue."""
+"""What every screen of ours shares: typed access to the app's journal and save queue, and
+the small protocol through which the app asks screens (unsaved input, palette, new wins)."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, cast, runtime_checkable
 
 from textual.binding import Binding
 from textual.content import Content
@@ -20,8 +21,30 @@ if TYPE_CHECKING:
     from textual.app import App, SystemCommand
 
     from mentorjournal.app import MentorJournalApp
+    from mentorjournal.core.model import Win
 
 T = TypeVar("T")
+
+
+@runtime_checkable
+class HoldsUnsavedInput(Protocol):
+    """A screen that may hold typed input not saved yet: Ctrl+Q asks before losing it."""
+
+    def has_unsaved_changes(self) -> bool: ...
+
+
+@runtime_checkable
+class OffersPaletteCommands(Protocol):
+    """A screen with actions of its own for the command palette (Ctrl+P)."""
+
+    def palette_commands(self) -> list[SystemCommand]: ...
+
+
+@runtime_checkable
+class ShowsNewWins(Protocol):
+    """A screen that celebrates a win added from anywhere (the wins wall)."""
+
+    def show_new_win(self, win: Win) -> None: ...
 
 
 class JournalAccess:
@@ -64,8 +87,17 @@ class JournalAccess:
         self.mj.review_together_signal.subscribe(
             self, callback, immediate=True)  # type: ignore[arg-type]  # not a frame later
 
+    def follow_journal_changes(self, callback: Callable[[None], object]) -> None:
+        """Call `callback(None)` after each save (and when the journal has been read in full).
+
+        Left on unmount like `follow_review_together`: the subscription would keep the
+        screen alive.
+        """
+        self.mj.journal_changed.subscribe(self, callback)  # type: ignore[arg-type]
+
     def on_unmount(self) -> None:
         self.mj.review_together_signal.unsubscribe(self)  # type: ignore[arg-type]
+        self.mj.journal_changed.unsubscribe(self)  # type: ignore[arg-type]
         self.app.call_after_refresh(release_closed_screens, self.app)  # type: ignore[attr-defined]
 
 
@@ -109,21 +141,22 @@ class SectionScreen(JournalAccess, Screen[None]):
 class JournalModal(JournalAccess, ModalScreen[T]):
     """A dialog that may read the journal and save (dismiss only once saved).
 
-    A form composes a `Static(id="form-error")` line and a submit button (`SUBMIT`), then
-    calls `save_form(operation)`: the button waits during the save, the dialog closes
-    with the result once it is on disk, and a failure is shown by `show_error` with
-    everything typed kept in place.
+    `save_form(operation)` disables the submit button (`SUBMIT`) during the save, closes
+    the dialog with the result once it is on disk, and shows a failure with `show_error`
+    in its `#form-error` line, everything typed kept in place. Forms build on `FormModal`.
     """
 
     BINDINGS = [Binding("escape", "dismiss_modal", "Cancel")]
     SUBMIT = "#submit"
     """The selector of the button that saves the form."""
+    FIELD_INPUTS: ClassVar[dict[str, str]] = {}
+    """The input to focus for an error about a field whose input has another id."""
 
     def action_dismiss_modal(self) -> None:
         self.dismiss(None)
 
     def has_unsaved_changes(self) -> bool:
-        """True when leaving would lose typed input (Ctrl+Q asks first then); override."""
+        """True when leaving would lose typed input (Ctrl+Q asks first then)."""
         return False
 
     def save_form(
@@ -131,17 +164,27 @@ class JournalModal(JournalAccess, ModalScreen[T]):
     ) -> None:
         """Save from the form; by default the dialog dismisses with the saved result."""
         self._wait(True)
-        self.save(operation, on_saved or self.dismiss, self.show_error)
+        self.save(operation, on_saved or self._close_with, self.show_error)
+
+    def _close_with(self, result: Any) -> None:
+        self.dismiss(result)
 
     def show_error(self, error: JournalError) -> None:
         """Say why nothing was saved and put the cursor on the field at fault."""
         self._wait(False)
         self.query_one("#form-error", Static).update(Content(printable(str(error))))
-        field = getattr(error, "field", None)
-        if field and field.replace("-", "_").isidentifier():
-            for widget in self.query(f"#{field}"):
-                widget.focus()
-                break
+        self.focus_field(getattr(error, "field", "") or "")
+
+    def focus_field(self, field: str) -> None:
+        """Focus the input named `field` (a container: its first focusable input)."""
+        target = self.FIELD_INPUTS.get(field, field)
+        if not target or not target.replace("-", "_").isidentifier():
+            return
+        for widget in self.query(f"#{target}"):
+            if not widget.focusable:
+                widget = next((w for w in widget.query("*") if w.focusable), widget)
+            widget.focus()
+            return
 
     def clear_error(self) -> None:
         """Ready for more input: no message, the submit button enabled."""

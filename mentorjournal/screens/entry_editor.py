@@ -7,6 +7,7 @@ write through the save queue), so a crash or a closed terminal loses at most tha
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from importlib.util import find_spec
 from typing import Any
 
@@ -16,19 +17,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Static, TextArea
 
 from mentorjournal.core.dates import parse_date
 from mentorjournal.core.entries import DRAFT_ENTRY, word_count
-from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.model import Draft, JournalEntry
 from mentorjournal.core.text import parse_tags, printable
-from mentorjournal.screens.base import JournalModal
 from mentorjournal.screens.editor_support import DraftKeeper, edit_externally
+from mentorjournal.screens.form_modal import FormModal
 from mentorjournal.screens.prompt_picker import PromptModal
 from mentorjournal.storage.errors import JournalError
-from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
-from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.markdown_view import MarkdownView
 
 PREVIEW_DELAY = 0.2
@@ -45,56 +44,60 @@ def entry_fields(entry: JournalEntry) -> dict[str, Any]:
             "private": entry.private}
 
 
-class EntryEditorModal(JournalModal[JournalEntry | None]):
+class EntryEditorModal(FormModal[JournalEntry]):
     """Write or edit a journal entry; dismisses with the saved entry (None if closed)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save_entry", "Save", priority=True),
+        Binding("ctrl+s", "submit", "Save", priority=True),
         Binding("f2", "toggle_preview", "Preview"),
         Binding("f3", "choose_prompt", "Prompt"),
         Binding("f4", "external_editor", "$EDITOR"),
-        Binding("escape", "close", "Close"),
+        Binding("escape", "dismiss_modal", "Close"),
     ]
+    submit_label = "Save entry"
+    enter_submits = False
+    keeps_drafts = True
+    footer = True
 
     def __init__(self, entry: JournalEntry, draft: Draft | None = None) -> None:
         """`entry` is the entry to edit (id 0: a new one); `draft` restores unsaved text."""
         super().__init__()
         self.entry = entry
-        self._saved_fields = entry_fields(entry)
-        fields = {**self._saved_fields, **(draft.fields if draft else {})}
+        self.heading = "Editing entry" if entry.id else "New entry"
         # Terminal control characters would reach the terminal through the TextArea.
-        self._fields = {k: printable(v) if isinstance(v, str) else v for k, v in fields.items()}
+        self._saved = _shown(entry_fields(entry))
+        self._draft = _shown({**entry_fields(entry), **draft.fields}) if draft else None
         self.drafts = DraftKeeper(self, DRAFT_ENTRY, entry.id or None, draft,
-                                  self.current_fields, self._draft_kept,
-                                  baseline=self._fields if draft else self._saved_fields)
+                                  self.form_values, self._draft_kept,
+                                  baseline=self._draft or self._saved)
         self._preview_timer: Timer | None = None
         self._status = ""
 
-    def compose(self) -> ComposeResult:
-        f = self._fields
-        with Vertical(id="editor"):
-            yield Static(Content("Editing entry" if self.entry.id else "New entry"),
-                         id="editor-heading")
-            with Horizontal(id="editor-fields"):
-                yield Input(str(f["title"]), placeholder="Title", id="title")
-                yield Input(str(f["mood"]), placeholder="Mood", id="mood")
-                yield Input(str(f["tags"]), placeholder="Tags, comma separated", id="tags")
-                yield Input(str(f["written_on"]), placeholder="Date", id="written_on")
-                yield Checkbox("Private", bool(f["private"]), id="private")
-            yield Static(id="editor-prompt", markup=False)
-            with Horizontal(id="editor-panes"):
-                yield TextArea(str(f["body"]), id="body", language=MARKDOWN_LANGUAGE,
-                               soft_wrap=True)
-                with VerticalScroll(id="preview"):
-                    yield MarkdownView()
-            with Horizontal(id="editor-footer"):
-                yield Static(id="editor-status", markup=False)
-                yield Static(id="editor-error", markup=False)
-        yield Footer()
+    def frame(self) -> Widget:
+        return Vertical(id="editor")
 
-    def on_mount(self) -> None:
+    def fields(self) -> ComposeResult:
+        f = self._saved
+        with Horizontal(id="editor-fields"):
+            yield Input(str(f["title"]), placeholder="Title", id="title")
+            yield Input(str(f["mood"]), placeholder="Mood", id="mood")
+            yield Input(str(f["tags"]), placeholder="Tags, comma separated", id="tags")
+            yield Input(str(f["written_on"]), placeholder="Date", id="written_on")
+            yield Checkbox("Private", bool(f["private"]), id="private")
+        yield Static(id="editor-prompt", markup=False)
+        with Horizontal(id="editor-panes"):
+            yield TextArea(str(f["body"]), id="body", language=MARKDOWN_LANGUAGE,
+                           soft_wrap=True)
+            with VerticalScroll(id="preview"):
+                yield MarkdownView()
+        yield Static(id="editor-status", markup=False)
+
+    def opened(self) -> None:
+        """Put a draft back (it differs from the saved entry), then carry on writing."""
+        if self._draft is not None:
+            self.restore_values(self._draft)
         self.query_one("#preview").display = False
-        if self._fields["title"]:
+        if self.value("title"):
             body = self.query_one("#body", TextArea)
             body.move_cursor(body.document.end)  # carry on where the writing stopped
             body.focus()
@@ -103,22 +106,15 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
         self.follow_review_together(self._hide_if_private)
         self._show_status()
 
-    # -- the form --------------------------------------------------------------
-
-    def current_fields(self) -> dict[str, Any]:
-        return {"title": self.query_one("#title", Input).value,
-                "body": self.query_one("#body", TextArea).text,
-                "mood": self.query_one("#mood", Input).value,
-                "tags": self.query_one("#tags", Input).value,
-                "written_on": self.query_one("#written_on", Input).value,
-                "private": self.query_one("#private", Checkbox).value}
-
-    def _entry_from_form(self) -> JournalEntry:
-        f = self.current_fields()
-        return dataclasses.replace(
-            self.entry, title=f["title"].strip(), body=f["body"], mood=f["mood"].strip(),
-            tags=parse_tags(f["tags"]), private=f["private"],
-            written_on=parse_date(f["written_on"], self.journal.today(), field="date"))
+    def prepare(self) -> Callable[[], JournalEntry]:
+        entry = dataclasses.replace(
+            self.entry, title=self.value("title").strip(), body=self.value("body"),
+            mood=self.value("mood").strip(), tags=parse_tags(self.value("tags")),
+            private=self.ticked("private"),
+            written_on=parse_date(self.value("written_on"), self.journal.today(),
+                                  field="written_on"))
+        self.drafts.stop()
+        return lambda: self.journal.entries.save(entry, self.drafts.current())
 
     @on(TextArea.Changed)
     def _neutralise(self, event: TextArea.Changed) -> None:
@@ -141,20 +137,20 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
         self._show_status()
 
     def _show_status(self) -> None:
-        f = self.current_fields()
+        body = self.value("body")
         prompt = self.query_one("#editor-prompt", Static)
-        prompt.display = not f["body"].strip()
+        prompt.display = not body.strip()
         if prompt.display:
             prompts = self.journal.entries.prompts()
             suggestion = prompts[self.journal.today().toordinal() % len(prompts)]
             prompt.update(Content.from_markup(
                 "Stuck? [b]F3[/b] picks a writing prompt, e.g. “$prompt”", prompt=suggestion))
-        words = word_count(f["body"])
-        if f == self._saved_fields:
+        words = word_count(body)
+        if not self.has_unsaved_changes():
             kept = "saved" if self.entry.id else "not saved yet"
         else:
             kept = "changes kept as a draft" if self.drafts.draft_id else "unsaved changes"
-        lock = " · 🔒 private" if f["private"] else ""
+        lock = " · 🔒 private" if self.ticked("private") else ""
         status = f"{words} word{'s' * (words != 1)}{lock} · {kept}"
         if status != self._status:  # most keystrokes change nothing here: no relayout
             self._status = status
@@ -166,30 +162,10 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
         if error is None:
             self._show_status()
         else:
-            self.query_one("#editor-error", Static).update(Content(f"Draft not kept: {error}"))
-
-    def has_unsaved_changes(self) -> bool:
-        """Typed since the last save (a draft keeps it, but quitting still asks)."""
-        return bool(self.current_fields() != self._saved_fields)
+            self.query_one("#form-error", Static).update(
+                Content(printable(f"Draft not kept: {error}")))
 
     # -- actions ---------------------------------------------------------------
-
-    def action_save_entry(self) -> None:
-        try:
-            entry = self._entry_from_form()
-        except ValidationError as error:
-            self._show_error(error)
-            return
-        self.query_one("#editor-error", Static).update("")
-        self.drafts.stop()
-        self.save(lambda: self.journal.entries.save(entry, self.drafts.current()),
-                  self.dismiss, self._show_error)
-
-    def _show_error(self, error: JournalError) -> None:
-        self.query_one("#editor-error", Static).update(Content(f"Not saved: {error}"))
-        field = getattr(error, "field", "")
-        target = {"title": "#title", "mood": "#mood", "tag": "#tags", "date": "#written_on"}
-        self.query_one(target.get(field, "#body")).focus()
 
     def action_toggle_preview(self) -> None:
         preview = self.query_one("#preview")
@@ -223,30 +199,23 @@ class EntryEditorModal(JournalModal[JournalEntry | None]):
             body.load_text(text)
             self._changed()
 
-    def action_close(self) -> None:
-        if self.current_fields() == self._saved_fields:
-            if self.drafts.draft_id:
-                self.drafts.discard()
-            self.dismiss(None)
-            return
-        self.app.push_screen(
-            ChoiceModal("Close the entry?", "It has changes that are not saved as an entry.",
-                        [Choice("save", "Save entry", "primary"), Choice("draft", "Keep as draft"),
-                         Choice("discard", "Discard", "error"), Choice("back", "Keep writing")]),
-            self._close_chosen)
-
-    def _close_chosen(self, choice: str | None) -> None:
-        if choice == "save":
-            self.action_save_entry()
-        elif choice == "draft":
-            self.drafts.keep()
-            self.dismiss(None)
-        elif choice == "discard":
+    def leave(self) -> None:
+        """Closed unchanged, or the changes discarded: no draft is left behind."""
+        if self.drafts.draft_id:
             self.drafts.discard()
-            self.dismiss(None)
+        self.dismiss(None)
+
+    def keep_draft(self) -> None:
+        self.drafts.keep()
+        self.dismiss(None)
 
     def _hide_if_private(self, together: bool) -> None:
-        if together and self.query_one("#private", Checkbox).value:
+        if together and self.ticked("private"):
             self.drafts.keep()
             self.notify("The private entry was put away as a draft.")
             self.dismiss(None)
+
+
+def _shown(fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields as the editor shows them: control characters made visible."""
+    return {k: printable(v) if isinstance(v, str) else v for k, v in fields.items()}

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Header, Static
 
 from mentorjournal.core.model import Pair
@@ -60,14 +60,33 @@ class HomeScreen(JournalAccess, Screen[None]):
             )
         yield Footer()
 
+    _stale = False
+    """A save changed the journal since home last showed it."""
+
     def on_mount(self) -> None:
+        self.follow_journal_changes(self._journal_changed)
+        self.follow_review_together(lambda _together: self.refresh_summary())
         self.refresh_summary()
 
     def on_screen_resume(self) -> None:
         self.refresh_summary()
 
+    def _journal_changed(self, _: None) -> None:
+        """After a save: refresh once the frame is drawn, if home is still in view then
+        (under a dialog at most; otherwise returning home refreshes it)."""
+        self._stale = True
+        self.call_after_refresh(self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
+        stack = self.app.screen_stack
+        if not self._stale or self not in stack:
+            return
+        if all(isinstance(screen, ModalScreen) for screen in stack[stack.index(self) + 1:]):
+            self.refresh_summary()
+
     def refresh_summary(self) -> None:
-        """Show the journal's current counts (called when it opens and on every return)."""
+        """Show the journal's current counts (when it opens, on every return, after saves)."""
+        self._stale = False
         if self.mj.journal is None or not self.is_mounted:
             return
         pair = self.journal.pair.get()

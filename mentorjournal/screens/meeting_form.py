@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import (
-    Button,
-    Input,
-    Label,
-    Select,
-    SelectionList,
-    Static,
-)
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, SelectionList
 
 from mentorjournal.core.dates import parse_date, parse_optional_date
-from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.meetings import (
     DEBRIEF_CURSOR,
     DEBRIEF_TEMPLATE,
@@ -30,11 +24,9 @@ from mentorjournal.core.meetings import (
     previous_meeting,
     settle_homework,
 )
-from mentorjournal.core.model import CheckIn, Meeting, MeetingMode
+from mentorjournal.core.model import CheckIn, Homework, Meeting, MeetingMode
 from mentorjournal.core.text import parse_tags, printable
-from mentorjournal.screens.base import JournalModal
-from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
-from mentorjournal.widgets.footer import Footer
+from mentorjournal.screens.form_modal import FormModal
 from mentorjournal.widgets.homework_editor import CarryOverPanel, HomeworkEditor
 from mentorjournal.widgets.notes_area import NotesArea
 from mentorjournal.widgets.tag_suggester import TagSuggester
@@ -42,8 +34,11 @@ from mentorjournal.widgets.tag_suggester import TagSuggester
 MODES = [(mode.value, mode) for mode in MeetingMode]
 
 
-class MeetingFormModal(JournalModal[Meeting]):
-    """The meeting form; dismisses with the saved meeting, never before it is on disk."""
+class MeetingFormModal(FormModal[Meeting]):
+    """The meeting form; dismisses with the saved meeting, never before it is on disk.
+
+    Enter moves on: a long form is saved with Ctrl+S or its button, never by accident.
+    """
 
     BINDINGS = [
         Binding("ctrl+s", "submit", "Save"),
@@ -51,30 +46,28 @@ class MeetingFormModal(JournalModal[Meeting]):
         Binding("ctrl+o", "edit_externally", "Notes in $EDITOR"),
         Binding("ctrl+g", "debrief", "Debrief template"),
     ]
+    submit_label = "Save meeting"
+    enter_submits = False
+    footer = True
+    FIELD_INPUTS = {"homework_due": "homework"}
 
     def __init__(self, meeting: Meeting | None = None) -> None:
         super().__init__()
         self.meeting = meeting
+        self.heading = "Edit the meeting" if meeting else "Log a meeting"
         self._previous: Meeting | None = None
-        self._pristine: object = None
 
-    def compose(self) -> ComposeResult:
-        title = "Edit the meeting" if self.meeting else "Log a meeting"
+    def frame(self) -> Widget:
+        return VerticalScroll(classes="form", id="meeting-form")
+
+    def fields(self) -> ComposeResult:
         if self.meeting is None:
             self._previous = previous_meeting(self.journal.meetings.all(), self.journal.today())
-        with VerticalScroll(classes="form", id="meeting-form"):
-            yield Static(Content.from_markup("[b]$t[/b]", t=title))
-            pending = open_items(self._previous)
-            if self._previous is not None and pending:
-                yield CarryOverPanel(self._previous.held_on, pending)
-            yield from self._compose_facts(self.meeting or Meeting(held_on=self.journal.today()))
-            yield from self._compose_follow_up(self.meeting)
-            with Vertical(id="form-actions"):  # docked: errors and buttons stay in view
-                yield Static("", id="form-error", markup=False)
-                with Horizontal(classes="buttons"):
-                    yield Button("Cancel", id="cancel")
-                    yield Button("Save meeting", variant="primary", id="submit")
-        yield Footer()
+        pending = open_items(self._previous)
+        if self._previous is not None and pending:
+            yield CarryOverPanel(self._previous.held_on, pending)
+        yield from self._compose_facts(self.meeting or Meeting(held_on=self.journal.today()))
+        yield from self._compose_follow_up(self.meeting)
 
     def _compose_facts(self, meeting: Meeting) -> ComposeResult:
         """Date, length, mode, tags, notes, goals."""
@@ -103,7 +96,7 @@ class MeetingFormModal(JournalModal[Meeting]):
             yield SelectionList[int](
                 *((Content(printable(g.title)), g.id, g.id in meeting.goal_ids)
                   for g in goals),
-                id="goal_ids")
+                id="goals")
 
     def _compose_follow_up(self, meeting: Meeting | None) -> ComposeResult:
         """Homework, check-in, next meeting."""
@@ -132,29 +125,12 @@ class MeetingFormModal(JournalModal[Meeting]):
                           "one thing to try (Ctrl+G)", self.action_debrief),
         ]
 
-    def on_mount(self) -> None:
-        self._pristine = self._raw()
+    def opened(self) -> None:
         self.query_one("#held_on", Input).focus()
-
-    def _raw(self) -> object:
-        """Everything typed, to tell whether the form has unsaved changes."""
-        inputs = {i.id: i.value for i in self.query(Input) if i.id}
-        selects = {s.id: s.value for s in self.query(Select) if s.id}
-        goals = self.query(SelectionList)
-        return (inputs, selects, self._notes.text,
-                self.query_one(HomeworkEditor).raw(),
-                tuple(goals.first().selected) if goals else ())
-
-    @property
-    def changed(self) -> bool:
-        return self._raw() != self._pristine
-
-    def has_unsaved_changes(self) -> bool:
-        return self.changed
 
     @on(Select.Changed, "#mode")
     def _offer_debrief(self, event: Select.Changed) -> None:
-        if event.value is MeetingMode.WALK_AND_TALK and not self._notes.text.strip():
+        if event.value == MeetingMode.WALK_AND_TALK and not self._notes.text.strip():
             self.action_debrief()
             tags = self.query_one("#tags", Input)
             if "walk-and-talk" not in parse_tags(tags.value):
@@ -171,59 +147,31 @@ class MeetingFormModal(JournalModal[Meeting]):
     def action_edit_externally(self) -> None:
         self._notes.edit_externally()
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        """Enter moves on: a long form is saved with Ctrl+S or its button, never by accident."""
-        event.stop()
-        self.focus_next()
-
-    @on(Button.Pressed, "#submit")
-    def action_submit(self) -> None:
-        try:
-            meeting, previous = self._read_form()
-        except ValidationError as error:
-            self.show_error(error)
-            return
-        self.save_form(lambda: self.journal.meetings.log(meeting, previous))
-
-    def _read_form(self) -> tuple[Meeting, Meeting | None]:
+    def prepare(self) -> Callable[[], Meeting]:
         today = self.journal.today()
-        value = {i.id: i.value for i in self.query(Input) if i.id}
-        mode = self.query_one("#mode", Select).value
-        goals = self.query(SelectionList)
         checkin = CheckIn(
-            meaningful=parse_rating(value["meaningful"], "meaningful", field="meaningful"),
-            expectations_met=parse_rating(value["expectations_met"], "expectations met",
+            meaningful=parse_rating(self.value("meaningful"), "meaningful", field="meaningful"),
+            expectations_met=parse_rating(self.value("expectations_met"), "expectations met",
                                           field="expectations_met"),
-            change=value["change"].strip())
+            change=self.value("change").strip())
         homework = self.query_one(HomeworkEditor).items(today)
-        previous, carried = self._previous, ()
+        previous, carried = self._previous, tuple[Homework, ...]()
         if previous is not None and self.query(CarryOverPanel):
             decisions = self.query_one(CarryOverPanel).decisions()
             previous, carried = settle_homework(previous, decisions, today)
         base = self.meeting or Meeting(held_on=today)
+        goals = self.query(SelectionList)
+        mode = self.choice("mode")
         meeting = dataclasses.replace(
             base,
-            held_on=parse_date(value["held_on"], today, field="held_on"),
-            duration_minutes=parse_duration(value["duration"]),
-            mode=mode if isinstance(mode, MeetingMode) else None,
-            tags=parse_tags(value["tags"]),
+            held_on=parse_date(self.value("held_on"), today, field="held_on"),
+            duration_minutes=parse_duration(self.value("duration")),
+            mode=None if mode is None else MeetingMode(mode),
+            tags=parse_tags(self.value("tags")),
             notes=self._notes.text,
             goal_ids=tuple(goals.first().selected) if goals else base.goal_ids,
             homework=carried + homework,
             checkin=checkin if checkin != CheckIn() else None,
-            next_meeting_on=parse_optional_date(value["next_meeting_on"], today,
+            next_meeting_on=parse_optional_date(self.value("next_meeting_on"), today,
                                                 field="next_meeting_on"))
-        return meeting, previous
-
-    @on(Button.Pressed, "#cancel")
-    def action_dismiss_modal(self) -> None:
-        """Leave; with unsaved changes, ask first."""
-        if not self.changed:
-            self.dismiss(None)
-            return
-        self.app.push_screen(
-            ChoiceModal("Discard this meeting?", "You have changes that are not saved.",
-                        [Choice("keep", "Keep editing", "primary"),
-                         Choice("discard", "Discard changes", "error")]),
-            lambda key: self.dismiss(None) if key == "discard" else None)
+        return lambda: self.journal.meetings.log(meeting, previous)

@@ -13,29 +13,35 @@ from textual.widgets import Button, Input, Select, Static
 from textual.widgets.select import NoSelection
 
 from mentorjournal.core.dates import parse_optional_date
-from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.meetings import Settle
 from mentorjournal.core.model import Homework, Role
 from mentorjournal.core.text import MAX_LINE, printable
+from mentorjournal.widgets.form_field import JSONValue
 
 WHO = [("protégé", Role.PROTEGE), ("mentor", Role.MENTOR)]
 
 
 class HomeworkItemRow(Horizontal):
-    """One homework item being edited; keeps the item's status and carry-over count."""
+    """One homework item being edited; keeps the item's status and carry-over count.
 
-    def __init__(self, item: Homework | None = None) -> None:
+    `typed` (what, who, due) fills the row instead of the item's own fields.
+    """
+
+    def __init__(self, item: Homework | None = None,
+                 typed: tuple[str, str, str] | None = None) -> None:
         super().__init__(classes="homework-row")
         self.item = item
+        if typed is None:
+            due = item.due.isoformat() if item and item.due else ""
+            typed = (item.text, item.who.value, due) if item else ("", Role.PROTEGE.value, "")
+        self._typed = typed
 
     def compose(self) -> ComposeResult:
-        item = self.item
-        yield Input(item.text if item else "", placeholder="What", max_length=MAX_LINE,
-                    classes="hw-text")
-        yield Select(WHO, value=item.who if item else Role.PROTEGE, allow_blank=False,
-                     classes="hw-who")
-        yield Input(item.due.isoformat() if item and item.due else "", placeholder="Due",
-                    classes="hw-due")
+        text, who, due = self._typed
+        yield Input(text, placeholder="What", max_length=MAX_LINE, classes="hw-text")
+        yield Select(WHO, value=Role(who) if who in set(Role) else Role.PROTEGE,
+                     allow_blank=False, classes="hw-who")
+        yield Input(due, placeholder="Due", classes="hw-due")
         yield Button("✕", classes="hw-remove", tooltip="Remove this item")
 
     def raw(self) -> tuple[str, str, str]:
@@ -44,16 +50,14 @@ class HomeworkItemRow(Horizontal):
                 self.query_one(".hw-due", Input).value)
 
     def read(self, today: date) -> Homework | None:
-        """The item as typed; None when the row was left empty."""
+        """The item as typed (the meeting's check refuses one without text); None when
+        the row was left empty."""
         text, who, due_text = self.raw()
-        text = text.strip()
-        if not text and not due_text.strip():
+        if not text.strip() and not due_text.strip():
             return None
-        if not text:
-            raise ValidationError("homework", "Say what the homework is, or remove the row.")
         due = parse_optional_date(due_text, today, field="homework_due")
         base = self.item or Homework(text=text)
-        return dataclasses.replace(base, text=text, who=Role(who), due=due)
+        return dataclasses.replace(base, text=text.strip(), who=Role(who), due=due)
 
 
 class HomeworkEditor(Vertical):
@@ -95,6 +99,21 @@ class HomeworkEditor(Vertical):
     def raw(self) -> list[tuple[str, str, str]]:
         return [row.raw() for row in self.query(HomeworkItemRow)]
 
+    def form_value(self) -> JSONValue:
+        """The rows as typed, [what, who, due] each (a form's `FormField`)."""
+        return [list(row) for row in self.raw()]
+
+    def restore_form_value(self, value: JSONValue) -> None:
+        """Rows as `form_value` gave them; each keeps the item at its place (its status)."""
+        rows = [row for row in value if isinstance(row, list) and len(row) == 3] if isinstance(
+            value, list) else []
+        items = [row.item for row in self.query(HomeworkItemRow)]
+        self.remove_children(HomeworkItemRow)
+        self.mount_all(
+            [HomeworkItemRow(items[n] if n < len(items) else None,
+                             (str(row[0]), str(row[1]), str(row[2])))
+             for n, row in enumerate(rows)], before="#hw-add")
+
     def items(self, today: date) -> tuple[Homework, ...]:
         read = (row.read(today) for row in self.query(HomeworkItemRow))
         return tuple(item for item in read if item is not None)
@@ -132,6 +151,7 @@ class CarryOverPanel(Vertical):
                              id=f"settle-{index}")
 
     def decisions(self) -> dict[int, Settle]:
+        """What to do with each open item, by its index in the previous meeting."""
         return {index: self._decision(index) for index, _item in self._items}
 
     def _decision(self, index: int) -> Settle:

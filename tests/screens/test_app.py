@@ -23,8 +23,11 @@ async def test_first_run_asks_for_the_pair(journal_path: Path) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, PairSetupModal)
-        await pilot.press("enter")  # empty names are refused with a message
-        assert "Enter the protégé's name" in screen_text(app)
+        await pilot.press("enter")  # empty names are refused with the core's message
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "The mentor's name cannot be empty." in screen_text(app)
+        assert app.focused is app.screen.query_one("#mentor", Input)
         app.screen.query_one("#protege", Input).value = HOSTILE
         app.screen.query_one("#mentor", Input).value = "Sam"
         app.screen.query_one("#started_on", Input).value = "2026-02-30"

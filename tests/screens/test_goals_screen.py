@@ -85,6 +85,7 @@ async def test_goal_with_three_objectives_to_achieved_and_adjusted(
         form = app.screen
         form.query_one("#target_date", Input).value = "2027-01-15"
         await pilot.click("#submit")
+        await settle(app, pilot)
         assert "why the target date changed" in text_of(app, "#form-error")
         assert form.query_one("#target_date", Input).value == "2027-01-15"  # input kept
         await pilot.press(*"Venue moved", "enter")
@@ -102,7 +103,8 @@ async def test_bad_input_gets_a_message_and_is_kept(empty_app: MentorJournalApp,
     async with empty_app.run_test(size=SIZE) as pilot:
         await open_goals(empty_app, pilot)
         await pilot.press("n", "enter")
-        assert "Enter a title" in text_of(empty_app, "#form-error")
+        await settle(empty_app, pilot)
+        assert "The title cannot be empty." in text_of(empty_app, "#form-error")
         empty_app.screen.query_one("#title", Input).value = HOSTILE  # ESC cannot be typed
         await pilot.press("tab", "tab", "tab", *"2026-02-30", "enter")
         assert "not a real date" in text_of(empty_app, "#form-error")
@@ -133,7 +135,8 @@ async def test_drop_search_filter_move_delete(app: MentorJournalApp, journal: Jo
 
         await pilot.press("d")
         await pilot.press("enter")
-        assert "Give a short reason" in text_of(app, "#form-error")
+        await settle(app, pilot)
+        assert "Say briefly why you drop this goal." in text_of(app, "#form-error")
         await pilot.press(*"Not now", "enter")
         await settle(app, pilot)
         dropped = journal.goals.get(journal.goals.all()[1].id)
@@ -256,7 +259,8 @@ async def test_enter_on_a_goal_without_objectives_asks_for_them(
         await pilot.press("enter")
         assert isinstance(empty_app.screen, ObjectiveModal)
         await pilot.press("enter")
-        assert "Enter what the objective is" in text_of(empty_app, "#form-error")
+        await settle(empty_app, pilot)
+        assert "The objective cannot be empty." in text_of(empty_app, "#form-error")
 
 
 async def test_objectives_edit_archive_move(app: MentorJournalApp, journal: Journal) -> None:
@@ -266,7 +270,8 @@ async def test_objectives_edit_archive_move(app: MentorJournalApp, journal: Jour
         await pilot.press("enter", "e")  # into the checklist; e edits the objective there
         assert isinstance(app.screen, ObjectiveModal)
         await pilot.press("ctrl+a", "ctrl+k", "enter")
-        assert "Enter what the objective is" in text_of(app, "#form-error")
+        await settle(app, pilot)
+        assert "The objective cannot be empty." in text_of(app, "#form-error")
         await pilot.press(*"Watch two", "enter")
         await settle(app, pilot)
         await pilot.press("shift+down")

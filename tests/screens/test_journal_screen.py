@@ -130,7 +130,7 @@ async def test_hostile_text_is_refused_or_shown_literally(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, EntryEditorModal)  # kept open, input kept
-        assert "not a real date" in str(editor.query_one("#editor-error").render())
+        assert "not a real date" in str(editor.query_one("#form-error").render())
         editor.query_one("#written_on", Input).value = "yesterday"
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
@@ -280,7 +280,7 @@ async def test_private_by_default_and_review_together_while_writing(
         await pilot.pause()
         editor = empty_app.screen
         assert isinstance(editor, EntryEditorModal)
-        assert editor.current_fields()["private"]
+        assert editor.form_values()["private"]
         await pilot.press(*"A secret")
         empty_app.action_toggle_review_together()  # however it is switched on (Ctrl+T is
         # not active inside the editor), the private text is put away as a draft

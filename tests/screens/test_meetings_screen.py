@@ -162,7 +162,7 @@ async def test_promote_a_line_to_a_win(app: MentorJournalApp, journal: Journal) 
         assert isinstance(app.screen, PromoteWinModal)
         await pilot.press("down", "space")  # second line: pick it; tick "big win"
         await pilot.click("#big")
-        await pilot.click("#promote")
+        await pilot.click("#submit")
         await saved(pilot)
         assert app.screen is screen
     assert len(journal.wins.all()) == wins_before + 1

@@ -47,7 +47,9 @@ async def test_add_a_win_from_home_with_the_global_key(app: MentorJournalApp,
         await pilot.press("plus")
         assert isinstance(app.screen, WinFormModal)
         await pilot.press("enter")  # empty text is refused, the form stays
-        assert "cannot be empty" in screen_text(app)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "The win cannot be empty." in screen_text(app)
         await pilot.press(*"Asked for a stretch project", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
