@@ -58,6 +58,9 @@ class MentorJournalApp(App[None]):
     handle_signals = False
     """Set by the command line: SIGTERM and SIGHUP then quit as Ctrl+Q does, saves first."""
 
+    served = False
+    """Set in a browser tab of `serve`: starts in review-together mode, asks to leave it."""
+
     review_together: reactive[bool] = reactive(False)
     """Review-together mode: private entries and fields are hidden on every screen."""
 
@@ -80,6 +83,8 @@ class MentorJournalApp(App[None]):
     def on_mount(self) -> None:
         if self.handle_signals:
             self._quit_on_signals()
+        if self.served:
+            self.review_together = True
         self.push_screen(HomeScreen())
         if self.journal is None:
             self.load_journal()
@@ -321,6 +326,16 @@ class MentorJournalApp(App[None]):
             self.screen.show_new_win(win)
 
     def action_toggle_review_together(self) -> None:
+        if not (self.served and self.review_together):
+            self._switch_review_together()
+        elif not isinstance(self.screen, ChoiceModal):  # served: the screen may be shared
+            self.push_screen(ChoiceModal(
+                "Show private entries?", "This journal is served to a browser, whose screen "
+                "may be shared.", [Choice("hide", "Keep them hidden", "primary"),
+                                   Choice("show", "Show them", "warning")]),
+                lambda key: self._switch_review_together() if key == "show" else None)
+
+    def _switch_review_together(self) -> None:
         self.review_together = not self.review_together
         self.notify("Review together: private entries are hidden." if self.review_together
                     else "Review together ended: private entries are shown again.")

@@ -19,6 +19,7 @@ def _run_app(args: argparse.Namespace) -> int:
 
     app = make_app(resolve_journal_path(args.db))
     app.handle_signals = True  # SIGTERM / SIGHUP quit cleanly, every queued save on disk
+    app.served = args.served  # a browser tab of `serve`: the screen is being shared
     app.run()
     return app.return_code or 0
 
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"mentorjournal {__version__}")
     db_option(parser)
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)  # by `serve`
     parser.set_defaults(func=_run_app)
     sub = parser.add_subparsers(title="subcommands", metavar="COMMAND")
     for add in SUBCOMMANDS:

@@ -9,6 +9,8 @@ from mentorjournal.app import MentorJournalApp
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.sections import SECTIONS
 from mentorjournal.screens.home_screen import HomeScreen
+from mentorjournal.screens.journal_screen import JournalScreen
+from mentorjournal.widgets.choice_modal import ChoiceModal
 
 BIG = (160, 60)
 
@@ -58,3 +60,33 @@ async def test_private_entry_is_nowhere_in_review_together(app: MentorJournalApp
         await pilot.press("ctrl+t")  # leaving the mode is explicit
         await pilot.pause()
         assert "REVIEW TOGETHER" not in app.sub_title
+
+
+async def test_a_served_app_starts_in_review_together_and_asks_to_leave(
+        app: MentorJournalApp, journal: Journal) -> None:
+    secret = squeeze(next(e for e in journal.entries.all() if e.private).title)
+    app.served = True  # what `mentorjournal --served` sets in a tab of `serve`
+    async with app.run_test(size=BIG) as pilot:
+        await pilot.pause()
+        assert app.review_together and "REVIEW TOGETHER" in app.sub_title
+        await pilot.press("j")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert secret not in drawn_text(app)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal)  # the screen may be shared: ask first
+        assert squeeze("Show private entries?") in drawn_text(app)
+        await pilot.press("ctrl+t")  # asked once, not twice
+        await pilot.press("enter")  # "Keep them hidden" has the focus
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen) and app.review_together
+        assert secret not in drawn_text(app)
+        await pilot.press("ctrl+t", "tab", "enter")  # "Show them"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.review_together and "REVIEW TOGETHER" not in app.sub_title
+        assert secret in drawn_text(app)
+        await pilot.press("ctrl+t")  # hiding them again needs no question
+        await pilot.pause()
+        assert app.review_together and isinstance(app.screen, JournalScreen)
