@@ -42,6 +42,9 @@ class JournalCommands(Provider):
         yield SystemCommand("Keys", "List the keys of this screen (F1)", app.action_help)
         yield SystemCommand("Export to Markdown", "Preview the journal as one Markdown "
                             "document and write it to a file", partial(_open_export, app))
+        yield SystemCommand("Export calendar", "Write meetings, homework and key dates to "
+                            "~/mentoring-calendar.ics for your calendar app",
+                            partial(_export_calendar, app))
         if isinstance(self.screen, OffersPaletteCommands):
             yield from self.screen.palette_commands()
 
@@ -63,6 +66,12 @@ def _open_export(app: MentorJournalApp) -> None:
     from mentorjournal.screens.export_screen import open_export  # loaded when first used
 
     open_export(app)
+
+
+def _export_calendar(app: MentorJournalApp) -> None:
+    from mentorjournal.screens.calendar_export import export_calendar_file  # icalendar: late
+
+    export_calendar_file(app)
 
 
 def _literal(text: str) -> str:

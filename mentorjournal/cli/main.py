@@ -74,8 +74,14 @@ def _add_export(sub: Sub) -> None:
     add_parser(sub)
 
 
+def _add_calendar(sub: Sub) -> None:
+    from mentorjournal.cli.calendar_command import add_parser
+
+    add_parser(sub)
+
+
 SUBCOMMANDS: list[Callable[[Sub], None]] = [_add_demo, _add_add, _add_list, _add_serve,
-                                            _add_export]
+                                            _add_export, _add_calendar]
 """Each adds one subcommand whose `func(args) -> exit code` runs it."""
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.text import one_line
@@ -11,6 +11,7 @@ from mentorjournal.core.text import one_line
 _RELATIVE = {"today": 0, "yesterday": -1, "tomorrow": 1}
 _ISO_LIKE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _AGO = re.compile(r"^(\d{1,3})\s*(day|days|d|week|weeks|w)\s*(ago)?$")
+_TIME = re.compile(r"^(\d{1,2})[:.h](\d{2})$")
 
 
 def parse_date(text: str, today: date, *, field: str = "date") -> date:
@@ -40,3 +41,12 @@ def parse_date(text: str, today: date, *, field: str = "date") -> date:
 def parse_optional_date(text: str, today: date, *, field: str = "date") -> date | None:
     """Like parse_date, but an empty field means no date."""
     return parse_date(text, today, field=field) if text.strip() else None
+
+
+def parse_time(text: str, *, field: str = "time") -> time:
+    """A time of day: 17:30, 9:05, 17.30 or 17h30 (24-hour clock)."""
+    match = _TIME.match(text.strip().lower())
+    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ValidationError(field, f"'{one_line(text, 40)}' is not a time of day: use HH:MM "
+                                     "(24-hour), for example 17:30.")
+    return time(int(match[1]), int(match[2]))

@@ -8,6 +8,7 @@ same operations, so the same bad input gets the same refusal. The records undern
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -19,6 +20,7 @@ from mentorjournal.core.entries import EntryService
 from mentorjournal.core.evaluation import EvaluationService
 from mentorjournal.core.goals import GoalService
 from mentorjournal.core.meetings import MeetingService
+from mentorjournal.core.model import Pair
 from mentorjournal.core.pair import PairService
 from mentorjournal.core.records import Records
 from mentorjournal.core.review import ReviewService
@@ -84,12 +86,22 @@ class Journal:
     def readonly(self) -> bool:
         return self.store.readonly
 
+    @property
+    def identity(self) -> str:
+        """This journal's stable identity: what tells its calendar items from another
+        journal's (docs/file-format.md, `meta.journal_id`)."""
+        return self.store.journal_id or _identity_from(self.pair.get())
+
     def verify(self) -> None:
         """Decode every record (a damaged one raises JournalDamaged), then take the day's backup.
 
-        A backup is only ever taken of a journal that has been read in full.
+        A backup is only ever taken of a journal that has been read in full. A journal
+        from before `meta.journal_id` adopts the identity it has been shown with so far;
+        the next save keeps it (once it has a pair: see `_identity_from`).
         """
         self._records.check()
+        if self.store.journal_id is None and self.pair.get() is not None:
+            self.store.adopt_journal_id(self.identity)
         make_daily_backup(self.store, self.today())
         self.verified = True
 
@@ -106,3 +118,16 @@ class Journal:
     def close(self) -> None:
         """Release the lock; every change was saved as it was made."""
         self.store.close()
+
+
+_IDENTITY_NAMESPACE = uuid.UUID("6f1d3c52-9a0e-4c1b-8d57-2b8f0e3a9c41")
+
+
+def _identity_from(pair: Pair | None) -> str:
+    """The identity of a journal made before it had one: from its pair as it stands, the
+    same on every read until a save keeps it."""
+    if pair is None:
+        return uuid.uuid5(_IDENTITY_NAMESPACE, "").hex
+    started = pair.started_on.isoformat() if pair.started_on else ""
+    return uuid.uuid5(_IDENTITY_NAMESPACE, "\x1f".join([pair.mentor, pair.protege,
+                                                          started])).hex

@@ -21,6 +21,12 @@ class ExportFileExists(ExportFileError):
                          "(--force).")
 
 
+def beside_exports(name: str) -> Path:
+    """A file named `name` in the folder the app offers to write exports to (the home
+    folder, looked up when asked)."""
+    return Path.home() / name
+
+
 def check_target(target: Path, *, force: bool = False, journal_path: Path | None = None) -> Path:
     """The absolute path an export may be written to; raises ExportFileError otherwise."""
     target = target.expanduser().absolute()
@@ -36,12 +42,13 @@ def check_target(target: Path, *, force: bool = False, journal_path: Path | None
     return target
 
 
-def write_export(target: Path, text: str, *, force: bool = False,
+def write_export(target: Path, text: str | bytes, *, force: bool = False,
                  journal_path: Path | None = None) -> Path:
-    """Write the export atomically (a reader never sees half a file); returns the path."""
+    """Write the export (text as UTF-8, or bytes as they are) atomically: a reader never
+    sees half a file. Returns the path."""
     target = check_target(target, force=force, journal_path=journal_path)
     try:
-        atomic_write(target, text.encode("utf-8"))
+        atomic_write(target, text if isinstance(text, bytes) else text.encode("utf-8"))
     except OSError as error:
         raise ExportFileError(f"Cannot write {target}: "
                               f"{error.strerror or error}. Nothing was written.") from None

@@ -31,18 +31,20 @@ class ExportOptions:
             self.until is None or day <= self.until)
 
 
-def parse_sections(values: Iterable[str]) -> tuple[str, ...]:
-    """'goals,wins' and 'meetings' -> the chosen sections in document order.
+def parse_sections(values: Iterable[str],
+                   known: tuple[str, ...] = EXPORT_SECTIONS) -> tuple[str, ...]:
+    """'goals,wins' and 'meetings' -> the chosen sections in document order (all when
+    none is named); `known` are the sections of the document at hand.
 
     Raises ValidationError naming an unknown section and listing the known ones.
     """
     chosen = {name.strip().lower() for value in values for name in value.split(",")}
     chosen.discard("")
-    unknown = sorted(chosen - set(EXPORT_SECTIONS))
+    unknown = sorted(chosen - set(known))
     if unknown:
         raise ValidationError("section", f"Unknown section {unknown[0]!r}; choose from "
-                                         f"{', '.join(EXPORT_SECTIONS)}.")
-    return tuple(name for name in EXPORT_SECTIONS if name in chosen) or EXPORT_SECTIONS
+                                         f"{', '.join(known)}.")
+    return tuple(name for name in known if name in chosen) or known
 
 
 def check_period(since: date | None, until: date | None) -> None:

@@ -26,7 +26,7 @@ from textual.worker import get_current_worker
 from mentorjournal.core.dates import parse_optional_date
 from mentorjournal.core.text import printable
 from mentorjournal.export.document import export_markdown
-from mentorjournal.export.file import ExportFileExists, write_export
+from mentorjournal.export.file import ExportFileExists, beside_exports, write_export
 from mentorjournal.export.options import ExportOptions, check_period
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.storage.errors import JournalError
@@ -85,7 +85,7 @@ class ExportScreen(SectionScreen):
         today = self.journal.today().isoformat()
         yield Header()
         with Horizontal(id="export-form"):
-            yield Input(str(Path.home() / f"mentoring-journal-{today}.md"), id="export-path",
+            yield Input(str(beside_exports(f"mentoring-journal-{today}.md")), id="export-path",
                         placeholder="File to write", tooltip="The Markdown file to write")
             yield Input(id="export-since", placeholder="Since (date)",
                         tooltip="Meetings, wins, entries and reviews from this date")

@@ -15,6 +15,7 @@ import os
 import socket
 import sys
 import threading
+import uuid
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -189,7 +190,8 @@ class AtomicStorage(Storage):
 
 
 def _new_data() -> Data:
-    return {"meta": {"1": {"schema_version": SCHEMA_VERSION}}}
+    """A new journal: the format's version, and an identity of its own (docs/file-format.md)."""
+    return {"meta": {"1": {"schema_version": SCHEMA_VERSION, "journal_id": uuid.uuid4().hex}}}
 
 
 class JournalStore:
@@ -280,6 +282,21 @@ class JournalStore:
     def on_disk(self) -> bytes | None:
         """The file's bytes as last read or written (None for a journal not yet on disk)."""
         return self._storage._on_disk
+
+    @property
+    def journal_id(self) -> str | None:
+        """The journal's own identity (`meta.journal_id`), or None in a journal made before
+        it had one."""
+        value = self._storage.read().get("meta", {}).get("1", {}).get("journal_id")
+        return value if isinstance(value, str) and value else None
+
+    def adopt_journal_id(self, journal_id: str) -> None:
+        """Give a journal without an identity this one. Nothing is written now: it goes to
+        disk with the next save (a save that fails leaves it to the next open)."""
+        with self.lock:
+            meta = self._storage.read().setdefault("meta", {}).setdefault("1", {})
+            if self.journal_id is None:
+                meta["journal_id"] = journal_id
 
     def setting(self, name: str, default: Any) -> Any:
         """A raw value from the settings table (the store needs a few before decoding)."""

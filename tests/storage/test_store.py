@@ -231,3 +231,39 @@ def test_lone_surrogate_refused_not_written(journal_path: Path) -> None:
     with pytest.raises(SaveFailed):  # and the store alone still refuses it
         journal.store.insert("wins", {"text": "bad \ud800"})
     assert journal_path.read_bytes() == before
+
+
+def test_a_new_journal_has_an_identity_of_its_own_kept_for_good(tmp_path: Path) -> None:
+    first, second = open_journal(tmp_path / "a.json"), open_journal(tmp_path / "b.json")
+    for journal in (first, second):
+        journal.pair.save(Pair(mentor="Sam", protege="Ana"))
+        journal.close()
+    ids = [orjson.loads((tmp_path / name).read_bytes())["meta"]["1"]["journal_id"]
+           for name in ("a.json", "b.json")]
+    assert ids[0] != ids[1] and all(len(i) == 32 for i in ids)  # same pair, two journals
+    again = open_journal(tmp_path / "a.json")
+    try:
+        assert again.identity == ids[0] == again.store.journal_id
+        again.store.adopt_journal_id("something else")  # an identity is never replaced
+        assert again.store.journal_id == ids[0]
+    finally:
+        again.close()
+
+
+def test_an_old_journal_adopts_an_identity_with_its_next_save_not_before(
+        journal_path: Path) -> None:
+    journal = open_journal(journal_path)
+    journal.pair.save(Pair(mentor="Sam", protege="Ana"))
+    journal.close()
+    data = orjson.loads(journal_path.read_bytes())
+    del data["meta"]["1"]["journal_id"]
+    old = orjson.dumps(data)
+    journal_path.write_bytes(old)
+    reader = Journal.open(journal_path, readonly=True, today=fixed_today)
+    shown = reader.identity
+    reader.close()
+    journal = open_journal(journal_path)  # opening writes nothing
+    assert journal_path.read_bytes() == old and journal.identity == shown
+    journal.wins.add(Win(won_on=TODAY, text="saved"))
+    journal.close()
+    assert orjson.loads(journal_path.read_bytes())["meta"]["1"]["journal_id"] == shown
