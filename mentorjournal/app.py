@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import work
 from textual.app import App
 from textual.binding import Binding
@@ -34,6 +35,7 @@ from mentorjournal.storage.backups import backups_of, quarantine, restore_backup
 from mentorjournal.storage.errors import (
     JournalDamaged,
     JournalError,
+    JournalHasLinks,
     JournalLocked,
     JournalNotWritable,
 )
@@ -119,6 +121,9 @@ class MentorJournalApp(App[None]):
             self.theme = settings.theme
         self.watch(self, "theme", self._save_theme, init=False)
         self._show_mode()
+        if journal.store.readonly_reason:  # the file's permissions, not the user, decided
+            self.notify(printable(f"Opened read-only: {journal.store.readonly_reason}."),
+                        title="Read-only", severity="warning", markup=False, timeout=15)
         self.call_after_refresh(self.verify_journal, journal)  # after the first paint
         if journal.pair.get() is None:
             self.push_screen(PairSetupModal(), lambda _pair: self._refresh_home())
@@ -134,23 +139,33 @@ class MentorJournalApp(App[None]):
         self._journal_failed(error)
 
     def _journal_failed(self, error: JournalError) -> None:
-        if isinstance(error, JournalLocked | JournalNotWritable):
-            locked = isinstance(error, JournalLocked)
-            title = "Journal already open" if locked else "Cannot save here"
+        if isinstance(error, JournalLocked | JournalNotWritable | JournalHasLinks):
+            title = ("Journal already open" if isinstance(error, JournalLocked)
+                     else "The journal has two names" if isinstance(error, JournalHasLinks)
+                     else "Cannot save here")
             self.push_screen(
                 ChoiceModal(title, str(error),
                             [Choice("readonly", "Open read-only", "primary"),
                              Choice("quit", "Quit")]),
-                lambda key: self.load_journal(readonly=True) if key == "readonly"
-                else self.exit(message=str(error)),
+                lambda key: self._read_only_or_quit(key, error),
             )
         elif isinstance(error, JournalDamaged):
             self._offer_repair(error)
-        else:
+        else:  # not a journal file, from a newer version, ...: nothing to offer but quitting
             self.push_screen(
                 ChoiceModal("Cannot open the journal", str(error), [Choice("quit", "Quit")]),
-                lambda _key: self.exit(return_code=2, message=str(error)),
+                lambda _key: self._leave(str(error)),
             )
+
+    def _read_only_or_quit(self, key: str | None, error: JournalError) -> None:
+        if key == "readonly":
+            self.load_journal(readonly=True)
+        else:
+            self._leave(str(error), 0)
+
+    def _leave(self, message: str, return_code: int = 2) -> None:
+        """Quit, leaving `message` on the terminal: literal text, made safe, never markup."""
+        self.exit(None, return_code, Text(printable(message)))
 
     def _offer_repair(self, error: JournalDamaged) -> None:
         backups = backups_of(error.path)
@@ -161,7 +176,10 @@ class MentorJournalApp(App[None]):
         message = (f"{error}\n\nIf you go on, the unreadable file is kept beside it as "
                    f"{error.path.name}.damaged-<date-time>; nothing is deleted.")
         self.push_screen(ChoiceModal("The journal cannot be read", message, choices),
-                         lambda key: self.repair_journal(error.path, key, backups[:1]))
+                         lambda key: self._repair_chosen(error.path, key, backups[:1]))
+
+    def _repair_chosen(self, path: Path, key: str | None, backups: list[Path]) -> None:
+        self.repair_journal(path, key, backups)
 
     @work(thread=True, group="load", exclusive=True, exit_on_error=False)
     def repair_journal(self, path: Path, choice: str | None, backups: list[Path]) -> None:
@@ -171,13 +189,13 @@ class MentorJournalApp(App[None]):
                 restore_backup(path, backups[0])
             elif choice == "aside":
                 moved = quarantine(path)
-                self.call_from_thread(self.notify, f"The damaged journal is now {moved}",
+                self.call_from_thread(self.notify, printable(f"The damaged journal is now {moved}"),
                                       markup=False, timeout=15)
             else:
-                self.call_from_thread(self.exit, None, 2, "The journal was left unchanged.")
+                self.call_from_thread(self._leave, "The journal was left unchanged.")
                 return
         except (OSError, JournalError) as error:
-            self.call_from_thread(self.exit, None, 2, f"Could not repair the journal: {error}")
+            self.call_from_thread(self._leave, f"Could not repair the journal: {error}")
             return
         self.load_journal()
 
