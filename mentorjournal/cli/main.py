@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from mentorjournal import __version__
-from mentorjournal.cli.common import EXIT_LOCKED, Sub, db_option, fail
+from mentorjournal.cli.common import EXIT_LOCKED, Sub, db_option, fail, say
 from mentorjournal.storage.errors import JournalError, JournalLocked
 from mentorjournal.storage.paths import resolve_journal_path
 
@@ -35,17 +35,18 @@ def _add_demo(sub: Sub) -> None:
 def _run_demo(args: argparse.Namespace) -> int:
     from mentorjournal.core.demo import build_demo
     from mentorjournal.core.journal import Journal
+    from mentorjournal.storage.lock import COMMAND
 
     path = resolve_journal_path(args.db)
     if path.exists():
         return fail(f"{path} already exists; the demo never overwrites a journal. "
                     "Pass --db with a new path.")
-    journal = Journal.open(path)
+    journal = Journal.open(path, role=COMMAND)
     try:
         build_demo(journal)
     finally:
         journal.close()
-    print(f"Wrote a sample journal to {path}. Open it with: mentorjournal --db {path}")
+    say(f"Wrote a sample journal to {path}. Open it with: mentorjournal --db {path}")
     return 0
 
 

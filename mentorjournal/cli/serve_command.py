@@ -15,6 +15,7 @@ import shlex
 import sys
 
 from mentorjournal.cli.common import EXIT_USAGE, Sub, db_option
+from mentorjournal.core.text import printable
 from mentorjournal.storage.paths import resolve_journal_path
 
 LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
@@ -67,7 +68,7 @@ def app_command(db: str | None) -> str:
 
 def run_serve(args: argparse.Namespace) -> int:
     def say(message: str) -> None:
-        print(f"mentorjournal: {message}", file=sys.stderr)
+        print(f"mentorjournal: {printable(message)}", file=sys.stderr)  # --host is typed text
 
     if not 0 < args.port < 65536:
         say(f"--port {args.port} is not a port number (1-65535).")
