@@ -95,11 +95,13 @@ class Journal:
         return self.store.readonly
 
     def verify(self) -> None:
-        """Decode every record (a damaged one raises JournalDamaged), then take the day's backup.
+        """Decode every record and check that the journal can be saved again (else
+        JournalDamaged), then take the day's backup.
 
         A backup is only ever taken of a journal that has been read in full.
         """
         self._records.check()
+        self.store.check_savable()
         make_daily_backup(self.store, self.today())
         self.verified = True
 

@@ -51,7 +51,7 @@ def restore_backup(path: Path, backup: Path) -> None:
         try:
             os.link(path, target)
         except OSError:  # no hard links here (some network or FAT file systems)
-            atomic_write(target, path.read_bytes())
+            atomic_write(target, read_regular(path, single_name=False) or b"")
     atomic_write(path, payload)
 
 

@@ -72,16 +72,6 @@ def parse_journal(path: Path, payload: bytes) -> Data:
     return data
 
 
-def _check_savable(path: Path, data: Data) -> None:
-    """Refuse now a journal that no save could write back: orjson reads JSON nested 1,024
-    levels deep but writes only 254, so every save of it would fail, again and again."""
-    try:
-        orjson.dumps(data)
-    except orjson.JSONEncodeError as error:
-        raise JournalDamaged(path, f"it holds data nested too deeply to be saved again "
-                                   f"({error})") from None
-
-
 def _is_doc_id(key: str) -> bool:
     """A canonical decimal id: "²" or "٣" would crash TinyDB, "07" would collide with "7"."""
     return key.isascii() and key.isdigit() and str(int(key)) == key
@@ -218,8 +208,6 @@ class JournalStore:
                     os.unlink(orphan)
         payload = read_regular(path, single_name=not readonly)
         data = _new_data() if payload is None else parse_journal(path, payload)
-        if payload is not None and not readonly:
-            _check_savable(path, data)
         store = cls(AtomicStorage(path, data, payload), lock)
         store.parse_count = 0 if payload is None else 1
         store._storage.readonly = readonly
@@ -239,6 +227,18 @@ class JournalStore:
             version += 1
             data["meta"]["1"]["schema_version"] = version
         self._storage.write(data)
+
+    def check_savable(self) -> None:
+        """Refuse (JournalDamaged) a journal that no save could write back: orjson reads JSON
+        nested 1,024 levels deep but writes only 254, so every save of it would fail, again
+        and again. A full serialisation (~7 ms for ten years): `Journal.verify` runs it."""
+        if self.path is None or self.readonly:
+            return
+        try:
+            orjson.dumps(self._storage.read())
+        except orjson.JSONEncodeError as error:
+            raise JournalDamaged(self.path, "it holds data nested too deeply to be saved "
+                                            f"again ({error})") from None
 
     @property
     def on_disk(self) -> bytes | None:

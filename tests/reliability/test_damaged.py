@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from mentorjournal.app import make_app
+from mentorjournal.cli import main as cli_main
 from mentorjournal.cli.main import main
 from mentorjournal.core.demo import build_demo
 from mentorjournal.core.journal import Journal
@@ -198,6 +199,7 @@ async def test_app_restores_the_backup_when_asked(damaged_with_backup: Path) -> 
 # -- damage in any field of any record, the pair and the settings included -------------
 
 
+@functools.cache
 def full_payload() -> bytes:
     """The demo journal with a settings record too: every table an open reads."""
     data = orjson.loads(demo_payload())
@@ -262,18 +264,21 @@ def damaged_journal(draw: st.DrawFn) -> bytes:
     1 to 1,100 levels deep."""
     data = orjson.loads(full_payload())
     table = draw(st.sampled_from(sorted(data)))
-    doc = data[table][draw(st.sampled_from(sorted(data[table])))]
-    container, key = draw(st.sampled_from(value_slots(doc)))
+    doc_id = draw(st.sampled_from(sorted(data[table])))
+    doc = data[table][doc_id]
+    fields = value_slots(doc)
+    whole = [(data, table), (data[table], doc_id)]  # a whole table or record, too
+    container, key = draw(st.sampled_from(fields + whole))
     how = draw(st.sampled_from(["retype", "retype", "delete", "nest", "new nested field"]))
     if how == "retype":
         old = json_type(container[key])
         container[key] = draw(JSON.filter(lambda new: json_type(new) is not old))
-    elif how == "delete" and isinstance(container, dict):
-        del container[key]
-    elif how == "nest":
-        container[key] = NESTED
-    else:
+    elif how == "delete" and isinstance(container, dict) and (container, key) not in whole:
+        del container[key]  # a field, not a whole record: a pair deleted is a new journal
+    elif how == "new nested field":
         doc["from_elsewhere"] = NESTED
+    else:
+        container[key] = NESTED
     depth = draw(st.integers(1, 1100))
     opening, closing = draw(st.sampled_from([("[", "]"), ('{"k":', "}")]))
     leaf = draw(st.sampled_from(["1", '"x"', "null", "[]"]))
@@ -302,6 +307,10 @@ def opened_as_the_app_does(path: Path) -> JournalDamaged | None:
     return None
 
 
+PARSER = functools.cache(cli_main.build_parser)
+"""The shell's parser, built once: the same parser a run builds, without rebuilding it 1,000
+times (argparse and gettext took a third of the test's time)."""
+
 ANYWHERE = settings(max_examples=500, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
@@ -317,6 +326,7 @@ def test_any_damage_anywhere_is_refused_alike_by_the_app_and_the_shell(
     the shell, the file byte-identical; or, when the damage is one the journal can hold
     (None for an optional date, an unknown field), it opens, exports and saves."""
     monkeypatch.setenv("MENTORJOURNAL_TODAY", TODAY.isoformat())
+    monkeypatch.setattr(cli_main, "build_parser", PARSER)  # a third of the time, otherwise
     journal_path.write_bytes(payload)
     refused = opened_as_the_app_does(journal_path)
     assert journal_path.read_bytes() == payload

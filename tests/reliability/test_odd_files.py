@@ -291,3 +291,16 @@ def test_a_journal_nested_too_deeply_to_save_is_refused_at_open(journal: Path) -
     opened = open_journal(journal)
     opened.wins.add(Win(won_on=TODAY, text="saved"))
     opened.close()
+
+
+async def test_the_app_refuses_a_journal_it_could_never_save(journal: Path) -> None:
+    payload = nested(journal, 300)
+    app = make_app(journal, today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal)
+        assert "nested too deeply to be saved again" in str(
+            app.screen.query_one("#choice-message").render())
+        await pilot.click("#choice-quit")
+    assert journal.read_bytes() == payload
