@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from mentorjournal import __version__
 from mentorjournal.cli.common import EXIT_LOCKED, Sub, db_option, fail, say
+from mentorjournal.core.text import printable
 from mentorjournal.storage.errors import JournalError, JournalLocked
 from mentorjournal.storage.paths import resolve_journal_path
 
@@ -79,8 +81,17 @@ SUBCOMMANDS: list[Callable[[Sub], None]] = [_add_demo, _add_add, _add_list, _add
 """Each adds one subcommand whose `func(args) -> exit code` runs it."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error line made safe: it echoes what was typed, some of it raw
+    ("unrecognized arguments: ..."). Subcommands' parsers are of the same class."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mentorjournal",
         description="A private journal for a mentoring pair. Without a subcommand, "
                     "opens the app on the journal.",

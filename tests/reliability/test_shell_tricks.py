@@ -144,3 +144,11 @@ def test_paths_in_messages_are_shown_safely(tmp_path: Path) -> None:
     assert served.returncode == 2 and "refusing to serve" in served.stderr
     for result in (made, exported, again, served):
         assert_safe(result.stdout + result.stderr)
+
+
+def test_argument_errors_echo_what_was_typed_safely(db: Path) -> None:
+    """argparse quotes some arguments with repr() and pastes others in raw."""
+    for args in (("list", "wins", "\x1b]0;owned\x07"), ("\x1b[2J",), ("add", "win", "x", "-\x9b")):
+        result = run(*args, "--db", str(db))
+        assert result.returncode == 2 and "error:" in result.stderr
+        assert_safe(result.stderr)
