@@ -91,7 +91,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="mentorjournal",
         description="A private journal for a mentoring pair. Without a subcommand, "
                     "opens the app on the journal.",
