@@ -35,8 +35,10 @@ COMMAND = "command"
 COMMAND_WAIT = 5.0
 """Seconds a command's lock is waited for before refusing: twenty `add`s at once fit."""
 
-_LOCK_FLAGS = (os.O_RDWR | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
-               | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+_LOCK_FLAGS = (os.O_RDWR | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0))
+"""Never blocking (a FIFO made in its place), never through a symlink (which would have us
+truncate whatever file it points to)."""
 
 
 class JournalLock:

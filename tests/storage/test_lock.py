@@ -15,7 +15,7 @@ import pytest
 from mentorjournal.cli.main import main
 from mentorjournal.core.model import Pair
 from mentorjournal.storage import lock as lock_module
-from mentorjournal.storage.errors import JournalLocked
+from mentorjournal.storage.errors import JournalLocked, JournalNotWritable
 from mentorjournal.storage.lock import APP, COMMAND, JournalLock, read_holder
 from mentorjournal.storage.store import JournalStore
 from tests.conftest import TODAY, open_journal
@@ -104,3 +104,14 @@ def test_every_path_to_one_journal_meets_one_lock(tmp_path: Path) -> None:
             JournalStore.open(other)
     first.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file-link.json", "folder-link", "synced"]
+
+
+def test_a_lock_name_made_a_symlink_is_never_followed(journal_path: Path, tmp_path: Path) -> None:
+    """Otherwise taking the lock would truncate the file the link points to."""
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me")
+    journal_path.with_name("journal.json.lock").symlink_to(precious)
+    with pytest.raises(JournalNotWritable, match="cannot be opened for writing"):
+        JournalStore.open(journal_path)
+    assert precious.read_text() == "keep me"
+    JournalStore.open(journal_path, readonly=True).close()  # reading takes no lock
