@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import work
 from textual.app import App
 from textual.binding import Binding
@@ -36,6 +37,7 @@ from mentorjournal.storage.backups import backups_of, quarantine, restore_backup
 from mentorjournal.storage.errors import (
     JournalDamaged,
     JournalError,
+    JournalHasLinks,
     JournalLocked,
     JournalNotWritable,
 )
@@ -128,6 +130,9 @@ class MentorJournalApp(App[None]):
             self.theme = settings.theme
         self.watch(self, "theme", self._save_theme, init=False)
         self._show_mode()
+        if journal.store.readonly_reason:  # the file's permissions, not the user, decided
+            self.notify(printable(f"Opened read-only: {journal.store.readonly_reason}."),
+                        title="Read-only", severity="warning", markup=False, timeout=15)
         self.call_after_refresh(self.verify_journal, journal)  # after the first paint
         if journal.pair.get() is None:
             self.push_screen(PairSetupModal())
@@ -143,9 +148,10 @@ class MentorJournalApp(App[None]):
         self._journal_failed(error)
 
     def _journal_failed(self, error: JournalError) -> None:
-        if isinstance(error, JournalLocked | JournalNotWritable):
-            locked = isinstance(error, JournalLocked)
-            title = "Journal already open" if locked else "Cannot save here"
+        if isinstance(error, JournalLocked | JournalNotWritable | JournalHasLinks):
+            title = ("Journal already open" if isinstance(error, JournalLocked)
+                     else "The journal has two names" if isinstance(error, JournalHasLinks)
+                     else "Cannot save here")
             self.push_screen(
                 ChoiceModal(title, str(error),
                             [Choice("readonly", "Open read-only", "primary"),
@@ -154,17 +160,21 @@ class MentorJournalApp(App[None]):
             )
         elif isinstance(error, JournalDamaged):
             self._offer_repair(error)
-        else:
+        else:  # not a journal file, from a newer version, ...: nothing to offer but quitting
             self.push_screen(
                 ChoiceModal("Cannot open the journal", str(error), [Choice("quit", "Quit")]),
-                lambda _key: self.exit(return_code=2, message=str(error)),
+                lambda _key: self._leave(str(error)),
             )
 
     def _locked_chosen(self, error: JournalError, key: str | None) -> None:
         if key == "readonly":
             self.load_journal(readonly=True)
         else:
-            self.exit(message=str(error))
+            self._leave(str(error), 0)
+
+    def _leave(self, message: str, return_code: int = 2) -> None:
+        """Quit, leaving `message` on the terminal: literal text, made safe, never markup."""
+        self.exit(None, return_code, Text(printable(message)))
 
     def _offer_repair(self, error: JournalDamaged) -> None:
         backups = backups_of(error.path)
@@ -188,13 +198,13 @@ class MentorJournalApp(App[None]):
                 restore_backup(path, backups[0])
             elif choice == "aside":
                 moved = quarantine(path)
-                self.call_from_thread(self.notify, f"The damaged journal is now {moved}",
+                self.call_from_thread(self.notify, printable(f"The damaged journal is now {moved}"),
                                       markup=False, timeout=15)
             else:
-                self.call_from_thread(self.exit, None, 2, "The journal was left unchanged.")
+                self.call_from_thread(self._leave, "The journal was left unchanged.")
                 return
         except (OSError, JournalError) as error:
-            self.call_from_thread(self.exit, None, 2, f"Could not repair the journal: {error}")
+            self.call_from_thread(self._leave, f"Could not repair the journal: {error}")
             return
         self.load_journal()
 

@@ -9,6 +9,7 @@ journal file on disk holds the record.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -21,9 +22,11 @@ from mentorjournal.core.entries import check_entry
 from mentorjournal.core.errors import NotSetUp
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import JournalEntry, Role, Win, WinSize
-from mentorjournal.core.text import one_line, parse_tags
+from mentorjournal.core.text import one_line, parse_tags, printable
+from mentorjournal.storage import lock
 from mentorjournal.storage.editor import EditorFailed, edit_text
-from mentorjournal.storage.errors import JournalError, JournalLocked
+from mentorjournal.storage.errors import JournalError, JournalLocked, ReadOnlyJournal
+from mentorjournal.storage.lock import APP, COMMAND
 from mentorjournal.storage.paths import resolve_journal_path
 
 PREVIEW = 60
@@ -155,11 +158,42 @@ def _decode(payload: bytes) -> str:
 
 
 def _keep(body: str) -> str:
-    """Keep typed text that could not be saved in a private file; says where it is."""
-    fd, name = tempfile.mkstemp(prefix="mentorjournal-entry-", suffix=".md")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(body.encode("utf-8", "surrogateescape"))
+    """Keep typed text that could not be saved: in a private file, or else on stdout.
+
+    Returns the sentence that says where it is. The last resort (a full disk, no
+    writable temp folder) prints the text itself: typed text is never lost.
+    """
+    payload = body.encode("utf-8", "surrogateescape")
+    try:
+        fd, name = tempfile.mkstemp(prefix="mentorjournal-entry-", suffix=".md")
+    except OSError as error:
+        return _print_instead(payload, error)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        return _print_instead(payload, error)
     return f"Your text is kept in {name}"
+
+
+def _print_instead(payload: bytes, error: OSError) -> str:
+    """Print the text on stdout, exactly (made safe on a terminal); says that it did."""
+    why = error.strerror or str(error)
+    out = sys.stdout
+    try:
+        if out.isatty():
+            out.write(printable(payload.decode("utf-8", "replace")) + "\n")
+            out.flush()
+        else:
+            out.buffer.write(payload)
+            out.buffer.flush()
+    except (OSError, ValueError) as failed:  # ValueError: stdout is closed
+        return (f"It could not be kept in a file ({why}) nor printed "
+                f"({getattr(failed, 'strerror', None) or failed}).")
+    return (f"It could not be kept in a file either ({why}), so it is printed on "
+            "standard output: copy it from there.")
 
 
 @contextmanager
@@ -169,10 +203,12 @@ def _journal_for_add(args: argparse.Namespace) -> Iterator[Journal]:
     if not path.exists():
         raise NotSetUp(path, missing=True)
     try:
-        journal = Journal.open(path, today=today)
+        journal = Journal.open(path, today=today, role=COMMAND)
     except JournalLocked as error:
         raise LockedForAdd(error) from None
     try:
+        if journal.readonly:  # the file or its folder is read-only: say so before any typing
+            raise ReadOnlyJournal(journal.store.readonly_reason)
         journal.pair.require()
         yield journal
     finally:
@@ -180,9 +216,18 @@ def _journal_for_add(args: argparse.Namespace) -> Iterator[Journal]:
 
 
 class LockedForAdd(JournalLocked):
-    """The app holds the journal: say so in the shell's words."""
+    """Another mentorjournal holds the journal: say who, and what to do, in the shell's words."""
 
     def __init__(self, error: JournalLocked) -> None:
-        super().__init__(error.path, error.holder)
-        self.args = (f"The journal {error.path} is open in the app ({error.holder}). "
-                     "Nothing was saved: close the app and run this again, or add it there.",)
+        super().__init__(error.path, error.holder, error.role)
+        if error.role == COMMAND:
+            advice = (f"is in use by another mentorjournal command ({error.holder}), which did "
+                      f"not finish within {lock.COMMAND_WAIT:g} seconds. Nothing was saved: "
+                      "run this again.")
+        elif error.role == APP:
+            advice = (f"is open in the app ({error.holder}). Nothing was saved: close the app "
+                      "and run this again, or add it there.")
+        else:
+            advice = (f"is open in another mentorjournal ({error.holder}). Nothing was saved: "
+                      "close it and run this again.")
+        self.args = (f"The journal {error.path} {advice}",)

@@ -44,6 +44,11 @@ def subcommand(sub: Sub, name: str, help: str, epilog: str) -> argparse.Argument
     return parser
 
 
+def say(message: str) -> None:
+    """Print a one-line report on stdout, user text (a path, a title) in it made safe."""
+    print(printable(message))
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> int:
     """Print a one-line error on stderr (user text in it made safe) and return the exit code."""
     print(f"mentorjournal: {printable(message)}", file=sys.stderr)

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from mentorjournal.cli.common import Sub, fail, subcommand, today
+from mentorjournal.cli.common import Sub, fail, say, subcommand, today
 from mentorjournal.core.dates import parse_optional_date
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.sections import SECTIONS
@@ -58,7 +58,7 @@ def run_export(args: argparse.Namespace) -> int:
     target = None
     if args.output != "-":
         target = check_target(Path(args.output), force=args.force, journal_path=journal_path)
-    if not journal_path.is_file():
+    if not journal_path.exists():  # anything else there is refused by the open, saying what
         return fail(f"There is no journal at {journal_path}.")
     journal = Journal.open(journal_path, readonly=True, today=today)
     try:
@@ -70,5 +70,5 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         write_export(target, text, force=args.force, journal_path=journal_path)
-        print(f"Wrote {text.count(chr(10))} lines of Markdown to {target}")
+        say(f"Wrote {text.count(chr(10))} lines of Markdown to {target}")
     return 0

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from mentorjournal import __version__
-from mentorjournal.cli.common import EXIT_LOCKED, Sub, db_option, fail
+from mentorjournal.cli.common import EXIT_LOCKED, Sub, db_option, fail, say
+from mentorjournal.core.text import printable
 from mentorjournal.storage.errors import JournalError, JournalLocked
 from mentorjournal.storage.paths import resolve_journal_path
 
@@ -36,17 +38,18 @@ def _add_demo(sub: Sub) -> None:
 def _run_demo(args: argparse.Namespace) -> int:
     from mentorjournal.core.demo import build_demo
     from mentorjournal.core.journal import Journal
+    from mentorjournal.storage.lock import COMMAND
 
     path = resolve_journal_path(args.db)
     if path.exists():
         return fail(f"{path} already exists; the demo never overwrites a journal. "
                     "Pass --db with a new path.")
-    journal = Journal.open(path)
+    journal = Journal.open(path, role=COMMAND)
     try:
         build_demo(journal)
     finally:
         journal.close()
-    print(f"Wrote a sample journal to {path}. Open it with: mentorjournal --db {path}")
+    say(f"Wrote a sample journal to {path}. Open it with: mentorjournal --db {path}")
     return 0
 
 
@@ -85,8 +88,17 @@ SUBCOMMANDS: list[Callable[[Sub], None]] = [_add_demo, _add_add, _add_list, _add
 """Each adds one subcommand whose `func(args) -> exit code` runs it."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error line made safe: it echoes what was typed, some of it raw
+    ("unrecognized arguments: ..."). Subcommands' parsers are of the same class."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="mentorjournal",
         description="A private journal for a mentoring pair. Without a subcommand, "
                     "opens the app on the journal.",

@@ -25,6 +25,7 @@ from mentorjournal.cli.serve_access import (
     token_from_file,
     url_host,
 )
+from mentorjournal.core.text import printable
 from mentorjournal.storage.paths import resolve_journal_path
 
 LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
@@ -91,7 +92,7 @@ def start_url(host: str, port: int, token: str) -> str:
 
 def run_serve(args: argparse.Namespace) -> int:
     def say(message: str) -> None:
-        print(f"mentorjournal: {message}", file=sys.stderr)
+        print(f"mentorjournal: {printable(message)}", file=sys.stderr)  # --host is typed text
 
     if not 0 < args.port < 65536:
         say(f"--port {args.port} is not a port number (1-65535).")

@@ -20,7 +20,7 @@ from mentorjournal.core.entries import EntryService
 from mentorjournal.core.evaluation import EvaluationService
 from mentorjournal.core.goals import GoalService
 from mentorjournal.core.meetings import MeetingService
-from mentorjournal.core.model import Pair
+from mentorjournal.core.model import TABLE_OF, Pair, Settings
 from mentorjournal.core.pair import PairService
 from mentorjournal.core.records import Records
 from mentorjournal.core.review import ReviewService
@@ -28,7 +28,11 @@ from mentorjournal.core.settings import SettingsService
 from mentorjournal.core.vision import VisionService
 from mentorjournal.core.wins import WinService
 from mentorjournal.storage.backups import make_daily_backup
+from mentorjournal.storage.lock import APP
 from mentorjournal.storage.store import JournalStore
+
+FIRST_READ = (TABLE_OF[Pair], TABLE_OF[Settings])
+"""The tables an open reads at once (who the pair is, the theme): decoded by `open`."""
 
 
 class Journal:
@@ -63,19 +67,24 @@ class Journal:
         readonly: bool = False,
         today: Callable[[], date] = date.today,
         verify: bool = True,
+        role: str = APP,
     ) -> Journal:
         """Open the journal file (parsed once); with `verify`, also check it (see `verify`).
 
-        Raises JournalLocked, JournalDamaged or JournalFromFuture; the file is untouched then.
-        The app opens with verify=False to paint at once, then verifies in a worker.
+        The pair and the settings are always decoded here: they are what an open shows at
+        once, so their damage is refused here like any other (JournalDamaged), never met
+        later by a screen. Raises a JournalError (locked, damaged, not a file, from a newer
+        version...); the file is untouched then. The app opens with verify=False to paint
+        at once, then verifies in a worker. `role` is "app" or "command" (see the lock).
         """
-        journal = cls(JournalStore.open(path, readonly=readonly), today)
-        if verify:
-            try:
+        journal = cls(JournalStore.open(path, readonly=readonly, role=role), today)
+        try:
+            journal._records.check(FIRST_READ)
+            if verify:
                 journal.verify()
-            except BaseException:
-                journal.close()
-                raise
+        except BaseException:
+            journal.close()
+            raise
         return journal
 
     @property
@@ -93,13 +102,15 @@ class Journal:
         return self.store.journal_id or _identity_from(self.pair.get())
 
     def verify(self) -> None:
-        """Decode every record (a damaged one raises JournalDamaged), then take the day's backup.
+        """Decode every record and check that the journal can be saved again (else
+        JournalDamaged), then take the day's backup.
 
         A backup is only ever taken of a journal that has been read in full. A journal
         from before `meta.journal_id` adopts the identity it has been shown with so far;
         the next save keeps it (once it has a pair: see `_identity_from`).
         """
         self._records.check()
+        self.store.check_savable()
         if self.store.journal_id is None and self.pair.get() is not None:
             self.store.adopt_journal_id(self.identity)
         make_daily_backup(self.store, self.today())

@@ -9,7 +9,7 @@ app and the shell reach records through `Journal`'s services, which check them f
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any, TypeVar
@@ -96,9 +96,10 @@ class Records:
                 self._versions[name] = self._versions.get(name, 0) + 1
             raise
 
-    def check(self) -> None:
-        """Decode every table now, so a damaged record is reported at open, not mid-session."""
-        for name in RECORD_TYPES:
+    def check(self, names: Iterable[str] = RECORD_TYPES) -> None:
+        """Decode these tables (all by default) now, so a damaged record is reported as
+        JournalDamaged at open, not mid-session."""
+        for name in names:
             self._table(name)
 
     def _table(self, name: str) -> dict[int, Any]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from mentorjournal.storage.errors import JournalError
-from mentorjournal.storage.store import atomic_write
+from mentorjournal.storage.files import atomic_write, kind_of
 
 
 class ExportFileError(JournalError):
@@ -28,18 +30,42 @@ def beside_exports(name: str) -> Path:
 
 
 def check_target(target: Path, *, force: bool = False, journal_path: Path | None = None) -> Path:
-    """The absolute path an export may be written to; raises ExportFileError otherwise."""
+    """The path an export may be written to; raises ExportFileError otherwise.
+
+    Only a regular file is ever replaced (and only with `force`): a folder, a device, a
+    FIFO or a socket never, as the atomic write would put a file in its place. Symlinks
+    are followed, so the file written, and its temp file, are where the link leads.
+    """
     target = target.expanduser().absolute()
-    if journal_path is not None and target.resolve() == journal_path.resolve():
-        raise ExportFileError(f"{target} is the journal itself; choose another file.")
-    if target.is_dir():
+    try:
+        target = target.resolve()
+        info: os.stat_result | None = os.stat(target)
+    except (FileNotFoundError, NotADirectoryError):
+        info = None
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
+        raise ExportFileError(f"Cannot write {target}: "
+                              f"{getattr(error, 'strerror', None) or error}.") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
         raise ExportFileError(f"{target} is a folder; give a file name.")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise ExportFileError(f"{target} is {kind_of(info.st_mode)}: an export is only written "
+                              "to a regular file (or to standard output, -).")
+    if info is not None and journal_path is not None and _same_file(target, journal_path):
+        raise ExportFileError(f"{target} is the journal itself; choose another file.")
     if not target.parent.is_dir():
         raise ExportFileError(f"Cannot write {target}: the folder {target.parent} "
                               "does not exist.")
-    if target.exists() and not force:
+    if info is not None and not force:
         raise ExportFileExists(target)
     return target
+
+
+def _same_file(target: Path, journal: Path) -> bool:
+    """True when `target` is the journal by any name (a symlink, a hard link)."""
+    try:
+        return os.path.samefile(target, journal)
+    except OSError:
+        return False
 
 
 def write_export(target: Path, text: str | bytes, *, force: bool = False,

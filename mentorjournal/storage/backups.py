@@ -7,7 +7,8 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
-from mentorjournal.storage.store import JournalStore, atomic_write, parse_journal
+from mentorjournal.storage.files import atomic_write, read_regular, regular_file
+from mentorjournal.storage.store import JournalStore, parse_journal
 
 
 def backups_of(path: Path) -> list[Path]:
@@ -16,7 +17,11 @@ def backups_of(path: Path) -> list[Path]:
 
 
 def quarantine(path: Path, now: datetime | None = None) -> Path:
-    """Move an unreadable journal aside (with the user's consent); returns where it went."""
+    """Move an unreadable journal aside (with the user's consent); returns where it went.
+
+    Only a regular file is ever moved: a folder, a device or a FIFO (NotAJournalFile) never.
+    """
+    regular_file(path)
     target = _aside_name(path, now)
     os.replace(path, target)
     return target
@@ -39,14 +44,14 @@ def restore_backup(path: Path, backup: Path) -> None:
     The damaged file is linked (or copied) aside and the backup then renamed over it, so a
     crash in between never leaves the journal path empty (which would open as a new journal).
     """
-    payload = backup.read_bytes()
+    payload = read_regular(backup, single_name=False) or b""
     parse_journal(backup, payload)
-    if path.exists():
+    if regular_file(path) is not None:
         target = _aside_name(path, None)
         try:
             os.link(path, target)
         except OSError:  # no hard links here (some network or FAT file systems)
-            atomic_write(target, path.read_bytes())
+            atomic_write(target, read_regular(path, single_name=False) or b"")
     atomic_write(path, payload)
 
 

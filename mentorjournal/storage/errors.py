@@ -10,13 +10,22 @@ class JournalError(Exception):
 
 
 class JournalLocked(JournalError):
-    """Another running mentorjournal holds the journal's lock."""
+    """Another running mentorjournal holds the journal's lock; `role` says which kind.
 
-    def __init__(self, path: Path, holder: str) -> None:
+    `role` is "app" (the app, open for as long as someone works in it), "command" (a
+    shell command such as `add`, done in a moment) or "" (an older mentorjournal, which
+    did not say).
+    """
+
+    def __init__(self, path: Path, holder: str, role: str = "") -> None:
         self.path = path
         self.holder = holder
+        self.role = role
+        where = {"app": "open in the app",
+                 "command": "in use by another mentorjournal command"}.get(
+                     role, "open in another mentorjournal")
         super().__init__(
-            f"The journal {path} is open in another mentorjournal ({holder}). "
+            f"The journal {path} is {where} ({holder}). "
             "Close it there first, or open this one read-only."
         )
 
@@ -31,6 +40,32 @@ class JournalNotWritable(JournalError):
         super().__init__(
             f"The journal {path} cannot be opened for writing ({reason}). "
             "Open it read-only, or choose another place with --db."
+        )
+
+
+class NotAJournalFile(JournalError):
+    """The path names a folder, a device, a FIFO or a socket: it is never read nor touched."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        self.path = path
+        self.kind = kind
+        super().__init__(
+            f"{path} is {kind}, not a journal file: choose a file (--db PATH). "
+            "Nothing was changed."
+        )
+
+
+class JournalHasLinks(JournalError):
+    """The journal file has more than one name (hard links), which a save would split."""
+
+    def __init__(self, path: Path, links: int) -> None:
+        self.path = path
+        self.links = links
+        super().__init__(
+            f"The journal {path} has {links} names (hard links). A save writes a new file, "
+            "so the other names would keep the old journal and the two would drift apart. "
+            "Keep one name (delete the others), or make a copy instead of a link; "
+            "it can still be opened read-only. Nothing was changed."
         )
 
 
@@ -70,7 +105,10 @@ class SaveFailed(JournalError):
 
 
 class ReadOnlyJournal(JournalError):
-    """The journal was opened read-only; nothing can be saved."""
+    """The journal was opened read-only; nothing can be saved. `reason` says why, when the
+    file (not the user) made it read-only."""
 
-    def __init__(self) -> None:
-        super().__init__("Not saved: this journal is open read-only.")
+    def __init__(self, reason: str | None = None) -> None:
+        self.reason = reason
+        super().__init__(f"Not saved: {reason}. Nothing was changed." if reason
+                         else "Not saved: this journal is open read-only.")

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import sys
 import threading
 import uuid
 from collections.abc import Callable, Iterator, MutableMapping
@@ -28,16 +26,20 @@ from tinydb.table import Document
 from mentorjournal.storage.errors import (
     JournalDamaged,
     JournalFromFuture,
-    JournalLocked,
+    JournalHasLinks,
     JournalNotWritable,
     ReadOnlyJournal,
     SaveFailed,
 )
+from mentorjournal.storage.files import (
+    atomic_write,
+    read_only_reason,
+    read_regular,
+    regular_file,
+)
+from mentorjournal.storage.lock import APP, JournalLock
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: no advisory locks
-    fcntl = None  # type: ignore[assignment]
+__all__ = ["SCHEMA_VERSION", "JournalStore", "atomic_write", "parse_journal"]
 
 SCHEMA_VERSION = 1
 """The file format this version writes; see docs/file-format.md."""
@@ -46,38 +48,6 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """MIGRATIONS[n] turns a format-n journal into format n+1."""
 
 Data = dict[str, dict[str, dict[str, Any]]]
-
-
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Write `payload` to `path` so a reader sees the old file or the new one, never a mix."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    # The new content is in place (and fsynced) once renamed: a failure to also fsync the
-    # folder must not report "not saved" for a journal that now holds the edit.
-    with contextlib.suppress(OSError):
-        _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms that cannot open folders
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def parse_journal(path: Path, payload: bytes) -> Data:
@@ -108,43 +78,14 @@ def _is_doc_id(key: str) -> bool:
     return key.isascii() and key.isdigit() and str(int(key)) == key
 
 
-class _Lock:
-    """An advisory lock on `<journal>.lock`, naming its holder for the refused."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path.with_name(path.name + ".lock")
-        self._fd: int | None = None
-
-    def acquire(self, journal: Path) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        if fcntl is not None:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                holder = os.read(fd, 300).decode("utf-8", "replace").strip() or "unknown"
-                os.close(fd)
-                raise JournalLocked(journal, holder) from None
-        os.ftruncate(fd, 0)
-        command = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else "python"
-        if command in ("__main__.py", "-c", "-m", ""):  # python -m mentorjournal, a served tab
-            command = "mentorjournal"
-        os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}, {command}".encode())
-        self._fd = fd
-
-    def release(self) -> None:
-        if self._fd is not None:
-            with contextlib.suppress(OSError):
-                os.ftruncate(self._fd, 0)
-            os.close(self._fd)
-            self._fd = None
-
-
 class AtomicStorage(Storage):
     """TinyDB storage: parsed once, held in memory, written atomically with orjson."""
 
     def __init__(self, path: Path | None, data: Data, payload: bytes | None) -> None:
         self.path = path
         self.readonly = False
+        self.readonly_reason: str | None = None
+        """Why the file made this journal read-only (None: it was asked for, or it is not)."""
         self._data = data
         self._on_disk = payload
         self._deferred = 0
@@ -157,7 +98,7 @@ class AtomicStorage(Storage):
     def write(self, data: Data) -> None:
         if self.readonly:
             self._rollback()
-            raise ReadOnlyJournal()
+            raise ReadOnlyJournal(self.readonly_reason)
         self._data = data
         if self._deferred:
             self._dirty = True
@@ -197,7 +138,7 @@ def _new_data() -> Data:
 class JournalStore:
     """The journal file as tables of documents; the only module that knows TinyDB."""
 
-    def __init__(self, storage: AtomicStorage, lock: _Lock | None = None) -> None:
+    def __init__(self, storage: AtomicStorage, lock: JournalLock | None = None) -> None:
         self.lock = threading.RLock()
         self._storage = storage
         self._file_lock = lock
@@ -213,6 +154,11 @@ class JournalStore:
         return self._storage.readonly
 
     @property
+    def readonly_reason(self) -> str | None:
+        """Why the file or its folder made the journal read-only; None if that was asked for."""
+        return self._storage.readonly_reason
+
+    @property
     def writes(self) -> int:
         """How many times the file was written since open (for tests and benchmarks)."""
         return self._storage.writes
@@ -223,18 +169,28 @@ class JournalStore:
         return cls(AtomicStorage(None, _new_data(), None))
 
     @classmethod
-    def open(cls, path: Path, *, readonly: bool = False) -> JournalStore:
-        """Open (or prepare to create) the journal at `path`; raises a JournalError."""
+    def open(cls, path: Path, *, readonly: bool = False, role: str = APP) -> JournalStore:
+        """Open (or prepare to create) the journal at `path`; raises a JournalError.
+
+        Only a regular file, or a path with nothing there yet, is opened. A journal its
+        permissions make read-only opens read-only (`readonly_reason` says why). `role`
+        ("app" or "command") is what the lock tells whoever else tries to open it.
+        """
         try:
-            path = path.expanduser().resolve()  # a symlinked journal is followed on purpose
+            path = path.expanduser().resolve()  # followed on purpose: one lock per file
         except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
             raise JournalDamaged(path, str(error)) from None
+        info = regular_file(path)  # before anything is locked, read or moved
+        reason = None if readonly or info is None else read_only_reason(path, info)
+        readonly = readonly or reason is not None
+        if info is not None and info.st_nlink > 1 and not readonly:
+            raise JournalHasLinks(path, info.st_nlink)
         lock = None
         if not readonly:
-            lock = _Lock(path)
+            lock = JournalLock(path)
             try:
                 path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-                lock.acquire(path)
+                lock.acquire(role)
             except OSError as error:
                 raise JournalNotWritable(path, error) from None
         try:
@@ -243,20 +199,16 @@ class JournalStore:
             if lock:
                 lock.release()
             raise
+        store._storage.readonly_reason = reason
         return store
 
     @classmethod
-    def _load(cls, path: Path, lock: _Lock | None, readonly: bool) -> JournalStore:
+    def _load(cls, path: Path, lock: JournalLock | None, readonly: bool) -> JournalStore:
         if lock:  # temp files of the journal, its backups and pre-migration copies
             for orphan in path.parent.glob(f".{path.name}*.tmp-*"):
                 with contextlib.suppress(OSError):
-                    orphan.unlink()
-        try:
-            payload: bytes | None = path.read_bytes()
-        except FileNotFoundError:
-            payload = None
-        except OSError as error:
-            raise JournalDamaged(path, error.strerror or str(error)) from None
+                    os.unlink(orphan)
+        payload = read_regular(path, single_name=not readonly)
         data = _new_data() if payload is None else parse_journal(path, payload)
         store = cls(AtomicStorage(path, data, payload), lock)
         store.parse_count = 0 if payload is None else 1
@@ -277,6 +229,18 @@ class JournalStore:
             version += 1
             data["meta"]["1"]["schema_version"] = version
         self._storage.write(data)
+
+    def check_savable(self) -> None:
+        """Refuse (JournalDamaged) a journal that no save could write back: orjson reads JSON
+        nested 1,024 levels deep but writes only 254, so every save of it would fail, again
+        and again. A full serialisation (~7 ms for ten years): `Journal.verify` runs it."""
+        if self.path is None or self.readonly:
+            return
+        try:
+            orjson.dumps(self._storage.read())
+        except orjson.JSONEncodeError as error:
+            raise JournalDamaged(self.path, "it holds data nested too deeply to be saved "
+                                            f"again ({error})") from None
 
     @property
     def on_disk(self) -> bytes | None:

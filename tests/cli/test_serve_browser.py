@@ -113,7 +113,9 @@ async def browse(debug_port: int, url: str, foreign_url: str, screenshot: Path,
             await tools.call("Page.enable")  # needed for the script below to be added
             await tools.call("Page.addScriptToEvaluateOnNewDocument", source=FIND_TERMINAL)
             await tools.call("Page.navigate", url=url)
-            text = await tools.wait_for(READ_SCREEN, lambda t: "Press a card's letter" in t)
+            # Home is drawn at once; the pair's line once the journal is open (in a worker).
+            text = await tools.wait_for(READ_SCREEN, lambda t: "Press a card's letter" in t
+                                        and "(mentor)" in t)
             shot = await tools.call("Page.captureScreenshot", format="png")
             screenshot.write_bytes(base64.b64decode(shot["data"]))
             during = await asyncio.to_thread(while_open)

@@ -18,6 +18,7 @@ from typing import Any
 
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import Win
+from mentorjournal.storage import files as files_module
 from mentorjournal.storage import store as store_module
 from mentorjournal.storage.errors import JournalLocked
 
@@ -83,7 +84,7 @@ CRASH_STEPS = {
     "mid-write": lambda: setattr(store_module.os, "fdopen", lambda fd, _mode: _HalfWriter(fd)),
     "after-write": lambda: setattr(store_module.os, "fsync", _die),
     "after-fsync": lambda: setattr(store_module.os, "replace", _die),
-    "after-replace": lambda: setattr(store_module, "_fsync_dir", _die),
+    "after-replace": lambda: setattr(files_module, "_fsync_dir", _die),
 }
 """Where a save is cut short by SIGKILL: the process dies there, no cleanup runs."""
 

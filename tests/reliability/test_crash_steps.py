@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from mentorjournal.core.model import Win
+from mentorjournal.storage import files as files_module
 from mentorjournal.storage import store as store_module
 from mentorjournal.storage.errors import SaveFailed
 from tests.conftest import TODAY, open_journal
@@ -85,7 +86,7 @@ def test_folder_fsync_failure_after_rename_counts_as_saved(
 ) -> None:
     """Once renamed, the journal holds the edit: saying "not saved" then would be false."""
     journal = open_journal(journal_with_old_win)
-    monkeypatch.setattr(store_module, "_fsync_dir", failing(errno.EIO))
+    monkeypatch.setattr(files_module, "_fsync_dir", failing(errno.EIO))
     journal.wins.add(Win(won_on=TODAY, text="new"))
     assert sorted(win.text for win in journal.wins.all()) == ["new", "old"]
     journal.close()

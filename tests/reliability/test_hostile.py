@@ -11,6 +11,7 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from rich.text import Text
 from textual.widgets import Input, Static
 
 from mentorjournal.app import MentorJournalApp, make_app
@@ -214,3 +215,28 @@ async def test_setup_form_refuses_a_lone_surrogate_with_a_message(journal_path: 
         assert not notifications(app)  # no "Something went wrong"
     assert journal.pair.get() is None
     journal.close()
+
+
+async def test_the_apps_last_words_on_the_terminal_are_safe_and_literal(tmp_path: Path) -> None:
+    """Quitting from a refusal prints it on the terminal: the path in it is text someone
+    else may have chosen (escapes, markup), shown through the one safety rule."""
+    path = tmp_path / "j\x1b]0;owned\x07[bold]x[/].json"
+    holder = open_journal(path)  # open elsewhere: the app is refused
+    app = make_app(path, today=fixed_today)
+    said: list[object] = []
+    leave = app.exit
+
+    def exit(result: None = None, return_code: int = 0, message: object = None) -> None:
+        said.append(message)
+        leave(result, return_code, message)  # type: ignore[arg-type]
+
+    app.exit = exit  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.click("#choice-quit")
+    holder.close()
+    (last,) = said
+    assert isinstance(last, Text)  # never parsed as markup
+    assert "\x1b" not in last.plain and "\x07" not in last.plain
+    assert "j\\x1b]0;owned\\x07[bold]x[/].json" in last.plain
