@@ -1,55 +1,48 @@
-"""MentorJournalApp: the one App. Opens the journal, routes sections, runs the save queue."""
+"""MentorJournalApp: the one App. Routes sections, runs the save queue, quits once saved.
+
+Opening the journal (and what to do when it cannot be opened) is its base, opening.py.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import os
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
-from textual import work
-from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.signal import Signal
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
 from mentorjournal.commands import JournalCommands
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import Win, WinSize
-from mentorjournal.core.sections import SECTIONS
 from mentorjournal.core.text import one_line, printable
+from mentorjournal.opening import OpeningApp
 from mentorjournal.saver import SaveQueue
 from mentorjournal.screens import section_screen
 from mentorjournal.screens.base import HoldsUnsavedInput, ShowsNewWins
 from mentorjournal.screens.help import HelpModal
 from mentorjournal.screens.home_screen import HomeScreen
 from mentorjournal.screens.setup import PairSetupModal
-from mentorjournal.storage.backups import backups_of, quarantine, restore_backup
 from mentorjournal.storage.errors import (
-    JournalDamaged,
     JournalError,
-    JournalHasLinks,
-    JournalLocked,
-    JournalNotWritable,
 )
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 
 
-class MentorJournalApp(App[None]):
+class MentorJournalApp(OpeningApp):
     """A mentoring pair's journal. Build it with `make_app`."""
 
     TITLE = "mentorjournal"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {JournalCommands}
+    COMMANDS = OpeningApp.COMMANDS | {JournalCommands}
     BINDINGS = [
         Binding("f1", "help", "Keys"),
         Binding("ctrl+t", "toggle_review_together", "Together"),
@@ -93,36 +86,6 @@ class MentorJournalApp(App[None]):
         else:
             self._journal_opened(self.journal)
 
-    @work(thread=True, group="load", exclusive=True, exit_on_error=False)
-    def load_journal(self, readonly: bool = False) -> None:
-        """Open, parse and check the journal file off the UI thread."""
-        assert self.path is not None
-        try:
-            with _reading_journal():
-                journal = Journal.open(self.path, readonly=readonly, today=self.today,
-                                       verify=False)
-        except JournalError as error:
-            self.call_from_thread(self._journal_failed, error)
-            return
-        self.call_from_thread(self._journal_opened, journal)
-
-    @work(thread=True, group="load", exit_on_error=False)
-    def verify_journal(self, journal: Journal) -> None:
-        """Read every record while the home screen already shows the pair, then get the
-        sections ready."""
-        if not journal.verified:
-            try:
-                with _reading_journal():
-                    journal.verify()
-            except JournalError as error:
-                self.call_from_thread(self._journal_unreadable, journal, error)
-                return
-            self.call_from_thread(self.journal_changed.publish, None)
-        try:
-            _prepare_sections(journal)
-        finally:
-            _settle_memory()  # an error still reaches on_worker_state_changed
-
     def _journal_opened(self, journal: Journal) -> None:
         self.journal = journal
         settings = journal.settings.get()
@@ -138,75 +101,6 @@ class MentorJournalApp(App[None]):
             self.push_screen(PairSetupModal())
         else:
             self.journal_changed.publish(None)
-
-    def _journal_unreadable(self, journal: Journal, error: JournalError) -> None:
-        """A damaged record found after opening: close the journal, then offer repairs."""
-        self.saver.wait_idle(30)
-        journal.close()
-        self.journal = None
-        self.go_home()
-        self._journal_failed(error)
-
-    def _journal_failed(self, error: JournalError) -> None:
-        if isinstance(error, JournalLocked | JournalNotWritable | JournalHasLinks):
-            title = ("Journal already open" if isinstance(error, JournalLocked)
-                     else "The journal has two names" if isinstance(error, JournalHasLinks)
-                     else "Cannot save here")
-            self.push_screen(
-                ChoiceModal(title, str(error),
-                            [Choice("readonly", "Open read-only", "primary"),
-                             Choice("quit", "Quit")]),
-                partial(self._locked_chosen, error),
-            )
-        elif isinstance(error, JournalDamaged):
-            self._offer_repair(error)
-        else:  # not a journal file, from a newer version, ...: nothing to offer but quitting
-            self.push_screen(
-                ChoiceModal("Cannot open the journal", str(error), [Choice("quit", "Quit")]),
-                lambda _key: self._leave(str(error)),
-            )
-
-    def _locked_chosen(self, error: JournalError, key: str | None) -> None:
-        if key == "readonly":
-            self.load_journal(readonly=True)
-        else:
-            self._leave(str(error), 0)
-
-    def _leave(self, message: str, return_code: int = 2) -> None:
-        """Quit, leaving `message` on the terminal: literal text, made safe, never markup."""
-        self.exit(None, return_code, Text(printable(message)))
-
-    def _offer_repair(self, error: JournalDamaged) -> None:
-        backups = backups_of(error.path)
-        choices = [Choice("quit", "Quit, change nothing", "primary")]
-        if backups:
-            choices.append(Choice("restore", f"Restore {backups[0].name}", "warning"))
-        choices.append(Choice("aside", "Move it aside, start empty", "error"))
-        message = (f"{error}\n\nIf you go on, the unreadable file is kept beside it as "
-                   f"{error.path.name}.damaged-<date-time>; nothing is deleted.")
-        self.push_screen(ChoiceModal("The journal cannot be read", message, choices),
-                         partial(self._repair_chosen, error.path, backups[:1]))
-
-    def _repair_chosen(self, path: Path, backups: list[Path], choice: str | None) -> None:
-        self.repair_journal(path, choice, backups)
-
-    @work(thread=True, group="load", exclusive=True, exit_on_error=False)
-    def repair_journal(self, path: Path, choice: str | None, backups: list[Path]) -> None:
-        """Carry out the user's choice for an unreadable journal (never without consent)."""
-        try:
-            if choice == "restore" and backups:
-                restore_backup(path, backups[0])
-            elif choice == "aside":
-                moved = quarantine(path)
-                self.call_from_thread(self.notify, printable(f"The damaged journal is now {moved}"),
-                                      markup=False, timeout=15)
-            else:
-                self.call_from_thread(self._leave, "The journal was left unchanged.")
-                return
-        except (OSError, JournalError) as error:
-            self.call_from_thread(self._leave, f"Could not repair the journal: {error}")
-            return
-        self.load_journal()
 
     # -- saving ----------------------------------------------------------------
 
@@ -362,48 +256,6 @@ class MentorJournalApp(App[None]):
         if self.journal is not None and self.journal.readonly:
             parts.append("read-only")
         self.sub_title = " · ".join(parts)
-
-
-def _prepare_sections(journal: Journal) -> None:
-    """Do in the background what the first visit of a section would do on screen.
-
-    Import every section's screen and let it `prepare` (the journal screen works out
-    each entry's word count and list width): on a ten-year journal the first visit of
-    a section then takes what later visits take.
-    """
-    for section in SECTIONS:
-        if get_current_worker().is_cancelled:  # the app is quitting
-            return
-        section_screen(section.name).prepare(journal)
-
-
-@contextlib.contextmanager
-def _reading_journal() -> Iterator[None]:
-    """No cyclic garbage collection while the journal is read, and what was read is then
-    kept out of later collections (`_settle_memory`).
-
-    Reading a ten-year journal makes ~100,000 long-lived objects: the collector's passes
-    over them found nothing and cost ~30 ms of the start-up (a bare Textual app spends
-    none in full passes).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-        _settle_memory()  # only what was read in full: a failed read's garbage is collected
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _settle_memory() -> None:
-    """Exempt the decoded journal from the garbage collector's full passes.
-
-    A ten-year journal is a million long-lived objects: every full pass walked them
-    all (~40 ms, several times while a screen opens). They hold no reference cycles,
-    so plain reference counting still frees them when a table is reloaded.
-    """
-    gc.freeze()
 
 
 def make_app(
