@@ -109,6 +109,16 @@ def empty_journal(journal_path: Path) -> Iterator[Journal]:
 
 
 @pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    """The demo journal written to a file and closed, for commands run in subprocesses."""
+    path = tmp_path / "demo.json"
+    journal = open_journal(path)
+    build_demo(journal)
+    journal.close()
+    return path
+
+
+@pytest.fixture
 def journal(journal_path: Path) -> Iterator[Journal]:
     """The demo journal (a pair six months in) plus an entry holding markup characters."""
     journal = open_journal(journal_path)

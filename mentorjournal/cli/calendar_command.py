@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
-from mentorjournal.cli.common import Sub, fail, subcommand, today
+from mentorjournal.cli.common import Sub, subcommand, today
+from mentorjournal.cli.export_command import deliver
 from mentorjournal.core.dates import parse_optional_date, parse_time
-from mentorjournal.core.journal import Journal
-from mentorjournal.storage.paths import resolve_journal_path
 
 EPILOG = """examples:
   mentorjournal calendar -o ~/mentoring.ics
@@ -53,30 +50,16 @@ def run_calendar(args: argparse.Namespace) -> int:
         export_calendar,
         parse_role,
     )
-    from mentorjournal.export.file import check_target, write_export
     from mentorjournal.export.options import parse_sections
 
-    journal_path = resolve_journal_path(args.db)
     options = CalendarOptions(
         sections=parse_sections(args.section, CALENDAR_SECTIONS),
         since=parse_optional_date(args.since or "", today(), field="since"),
         for_role=parse_role(args.for_role),
         at=parse_time(args.at, field="at") if args.at is not None else None)
-    target = None
-    if args.output != "-":
-        target = check_target(Path(args.output), force=args.force, journal_path=journal_path)
-    if not journal_path.is_file():
-        return fail(f"There is no journal at {journal_path}.")
-    journal = Journal.open(journal_path, readonly=True, today=today)
-    try:
-        payload = export_calendar(journal, options)
-    finally:
-        journal.close()
-    if target is None:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
-    else:
-        write_export(target, payload, force=args.force, journal_path=journal_path)
-        items = payload.count(b"\r\nBEGIN:VEVENT") + payload.count(b"\r\nBEGIN:VTODO")
-        print(f"Wrote {items} calendar items to {target}")
-    return 0
+    return deliver(args, lambda journal: export_calendar(journal, options), _items)
+
+
+def _items(payload: bytes) -> str:
+    items = payload.count(b"\r\nBEGIN:VEVENT") + payload.count(b"\r\nBEGIN:VTODO")
+    return f"Wrote {items} calendar items"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -53,8 +54,22 @@ def run_export(args: argparse.Namespace) -> int:
     # One pass that builds ~100,000 objects and no garbage cycles, then exits: the
     # cyclic collector's passes would be a tenth of the time, for nothing.
     gc.disable()
-    journal_path = resolve_journal_path(args.db)
     options = options_from_args(args, today())
+    return deliver(args, lambda journal: export_markdown(journal, options).encode("utf-8"),
+                   _lines)
+
+
+def _lines(payload: bytes) -> str:
+    lines = payload.count(b"\n")
+    return f"Wrote {lines} lines of Markdown"
+
+
+def deliver(args: argparse.Namespace, render: Callable[[Journal], bytes],
+            describe: Callable[[bytes], str]) -> int:
+    """Render the journal read-only and write it to `args.output` (or stdout): the target is
+    checked before the journal is read (`--force` to replace a file), written atomically,
+    and the report says what was written (`describe`) and where."""
+    journal_path = resolve_journal_path(args.db)
     target = None
     if args.output != "-":
         target = check_target(Path(args.output), force=args.force, journal_path=journal_path)
@@ -62,13 +77,13 @@ def run_export(args: argparse.Namespace) -> int:
         return fail(f"There is no journal at {journal_path}.")
     journal = Journal.open(journal_path, readonly=True, today=today)
     try:
-        text = export_markdown(journal, options)
+        payload = render(journal)
     finally:
         journal.close()
     if target is None:
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(payload)
         sys.stdout.flush()
     else:
-        write_export(target, text, force=args.force, journal_path=journal_path)
-        say(f"Wrote {text.count(chr(10))} lines of Markdown to {target}")
+        write_export(target, payload, force=args.force, journal_path=journal_path)
+        say(f"{describe(payload)} to {target}")
     return 0

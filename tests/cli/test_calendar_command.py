@@ -12,7 +12,6 @@ import ics
 import pytest
 from icalendar import Calendar
 
-from mentorjournal.core.demo import build_demo
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import HomeworkStatus, Role
 from mentorjournal.export.calendar import CalendarOptions, export_calendar
@@ -21,15 +20,6 @@ from tests.cli.test_main import run
 from tests.conftest import TODAY, fixed_today, open_journal
 
 PINNED = {"MENTORJOURNAL_TODAY": TODAY.isoformat()}
-
-
-@pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.json"
-    journal = open_journal(path)
-    build_demo(journal)
-    journal.close()
-    return path
 
 
 def expected(path: Path, options: CalendarOptions | None = None) -> bytes:

@@ -6,21 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from mentorjournal.core.demo import build_demo
 from mentorjournal.core.journal import Journal
 from mentorjournal.export.document import export_markdown
 from mentorjournal.export.options import ExportOptions
 from tests.cli.test_main import run
 from tests.conftest import open_journal
-
-
-@pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.json"
-    journal = open_journal(path)
-    build_demo(journal)
-    journal.close()
-    return path
 
 
 def expected(path: Path, options: ExportOptions | None = None) -> str:

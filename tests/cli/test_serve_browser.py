@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from mentorjournal.core.demo import build_demo
 from tests.cli.serving import (
     free_port,
     run,
@@ -23,7 +22,6 @@ from tests.cli.serving import (
     wait_for_port,
     wait_for_url,
 )
-from tests.conftest import open_journal
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -125,17 +123,8 @@ async def browse(debug_port: int, url: str, foreign_url: str, screenshot: Path,
             return text, during, result
 
 
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    path = tmp_path / "pair.json"
-    journal = open_journal(path)
-    build_demo(journal)
-    journal.close()
-    return path
-
-
 def test_the_printed_url_opens_the_app_and_no_other_origin_gets_in(
-        demo_db: Path, tmp_path: Path) -> None:
+        demo_path: Path, tmp_path: Path) -> None:
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium package to run this test")
     pytest.importorskip("textual_serve", reason="needs the serve extra: pip install '.[serve]'")
@@ -148,7 +137,7 @@ def test_the_printed_url_opens_the_app_and_no_other_origin_gets_in(
     browser = [str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium'}",
                f"--remote-debugging-port={debug_port}", "about:blank"]
     screenshot, log = tmp_path / "served-home.png", tmp_path / "serve.log"
-    with started(serve_command(demo_db, port), log) as server, \
+    with started(serve_command(demo_path, port), log) as server, \
             started(foreign_server, tmp_path / "foreign.log") as other, \
             started(browser, tmp_path / "chromium.log") as chromium:
         url, _token = wait_for_url(log, server)
@@ -156,7 +145,7 @@ def test_the_printed_url_opens_the_app_and_no_other_origin_gets_in(
         wait_for_port(debug_port, chromium)
         text, locked, foreign_socket = asyncio.run(browse(
             debug_port, url, f"http://127.0.0.1:{foreign_port}/index.html", screenshot,
-            lambda: run("add", "win", "from the shell", "--db", str(demo_db))))
+            lambda: run("add", "win", "from the shell", "--db", str(demo_path))))
         assert "Ana Lima (protégé) and Sam Okafor (mentor)" in text, text
         for section in ("Agreement", "Goals", "Meetings", "Wins", "Journal", "Review"):
             assert section in text
