@@ -87,7 +87,8 @@ def bench_save(path: Path, runs: int) -> dict[str, float]:
         counter = iter(range(10**6))
 
         def edit() -> None:
-            journal.update(dataclasses.replace(meeting, notes=f"{meeting.notes} {next(counter)}"))
+            changed = dataclasses.replace(meeting, notes=f"{meeting.notes} {next(counter)}")
+            journal.meetings.log(changed)
 
         data = journal.store._storage.read()
         floor_path = path.with_name("floor.json")

@@ -30,7 +30,6 @@ from mentorjournal.screens import section_screen
 from mentorjournal.screens.base import HoldsUnsavedInput, ShowsNewWins
 from mentorjournal.screens.help import HelpModal
 from mentorjournal.screens.home_screen import HomeScreen
-from mentorjournal.screens.setup import PairSetupModal
 from mentorjournal.storage.errors import (
     JournalError,
 )
@@ -98,6 +97,8 @@ class MentorJournalApp(OpeningApp):
                         title="Read-only", severity="warning", markup=False, timeout=15)
         self.call_after_refresh(self.verify_journal, journal)  # after the first paint
         if journal.pair.get() is None:
+            from mentorjournal.screens.setup import PairSetupModal  # the first run only
+
             self.push_screen(PairSetupModal())
         else:
             self.journal_changed.publish(None)

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual._compositor import CompositorUpdate
 from textual._styles_cache import StylesCache
-from textual.widgets import DataTable, Footer
+from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
-from textual.widgets.data_table import CellType
 
 # Only for annotations: importing TextArea here would load it (with its document and
 # tree-sitter modules) at start-up, which the home screen does not need.
@@ -27,12 +26,12 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.notifications import Notification
     from textual.visual import Visual
-    from textual.widgets import Input, TextArea
+    from textual.widgets import DataTable, Input, TextArea
     from textual.widgets.data_table import RowKey
     from textual.widgets.option_list import Option
 
 __all__ = [
-    "FixedWidthDataTable",
+    "FixedWidthDimensions",
     "FooterKey",
     "clear_styles_cache",
     "counting_cell_measures",
@@ -87,8 +86,14 @@ def mark_footer_bindings_ready(footer: Footer) -> None:
     footer._bindings_ready = True
 
 
-class FixedWidthDataTable(DataTable[CellType]):
-    """A DataTable that measures new cells only while some column is auto-width.
+if TYPE_CHECKING:
+    _TableBase = DataTable[Any]
+else:  # DataTable is loaded with the first screen that shows a table, not at start-up
+    _TableBase = object
+
+
+class FixedWidthDimensions(_TableBase):
+    """Mixed in before DataTable: new cells are measured only while a column is auto-width.
 
     Textualize/textual#1892 (a lazily filled DataTable; closed without one): we fill rows
     as they come into view (widgets/lazy_table.py), and DataTable measures every new cell
@@ -167,8 +172,10 @@ def counting_cell_measures() -> Iterator[list[object]]:
 
     No upstream issue filed yet: DataTable measures through `measure` in its private module
     `textual.widgets._data_table`; tests count the calls to show a long table measures
-    none of its rows (see FixedWidthDataTable).
+    none of its rows (see FixedWidthDimensions).
     """
+    from textual.widgets import DataTable
+
     names = vars(sys.modules[DataTable.__module__])  # textual.widgets._data_table
     measured: list[object] = []
     real: Callable[..., int] = names["measure"]

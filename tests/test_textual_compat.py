@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Footer, Input, OptionList, Static, TextAr
 from textual.widgets.option_list import Option
 
 from mentorjournal.textual_compat import (
-    FixedWidthDataTable,
+    FixedWidthDimensions,
     FooterKey,
     clear_styles_cache,
     counting_cell_measures,
@@ -122,7 +122,7 @@ async def test_mark_footer_bindings_ready() -> None:
             name, issue, "Footer no longer composes a FooterKey per key once ready")
 
 
-class CountingTable(FixedWidthDataTable[str]):
+class CountingTable(FixedWidthDimensions, DataTable[str]):
     updates = 0
 
     def _update_dimensions(self, new_rows: object) -> None:
@@ -131,7 +131,7 @@ class CountingTable(FixedWidthDataTable[str]):
 
 
 async def test_fixed_width_data_table_measures_no_row() -> None:
-    name, issue = "FixedWidthDataTable", "Textualize/textual#1892"
+    name, issue = "FixedWidthDimensions", "Textualize/textual#1892"
     for table, measures_rows in ((DataTable[str](), True), (CountingTable(), False)):
         app = App[None]()
         async with app.run_test() as pilot:

@@ -6,7 +6,6 @@ pure functions summarise meetings.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -51,6 +50,8 @@ class Drift:
 
 
 def drift(agreed_days: int | None, meeting_days: list[date], today: date) -> Drift:
+    import statistics  # here, not at the top: the journal (and start-up) rarely needs it
+
     days = sorted(set(meeting_days))
     gaps = [(later - earlier).days for earlier, later in zip(days, days[1:], strict=False)]
     return Drift(

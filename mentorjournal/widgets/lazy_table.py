@@ -6,21 +6,22 @@ from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from textual.content import Content
+from textual.widgets import DataTable
 
-from mentorjournal.textual_compat import FixedWidthDataTable
+from mentorjournal.textual_compat import FixedWidthDimensions
 
 T = TypeVar("T")
 Cells = tuple[Content, ...]
 
 
-class LazyTable(FixedWidthDataTable[Content], Generic[T]):
+class LazyTable(FixedWidthDimensions, DataTable[Content], Generic[T]):
     """One row per item; an item becomes cells (`cells_of`) only when its row is added.
 
     `fill` adds the rows up to the cursor and two screenfuls more; scrolling or moving the
     cursor near the last row added adds the next `CHUNK`, and jumping to the end adds them
     all. So opening a long list derives and lays out a screenful, not every row. Every
     column has a fixed width, so no cell is measured either (DataTable measures each new
-    cell for widths it only uses in auto-width columns: see FixedWidthDataTable).
+    cell for widths it only uses in auto-width columns: see FixedWidthDimensions).
     """
 
     CHUNK = 200
