@@ -141,3 +141,9 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the names in `folder` durable (after a file was removed); failures are ignored."""
+    with contextlib.suppress(OSError):
+        _fsync_dir(folder)
