@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from mentorjournal.cli.common import Sub, fail, subcommand, today
+from mentorjournal.cli.common import Sub, fail, journal_key, subcommand, today
 from mentorjournal.core.dates import parse_optional_date, parse_time
 from mentorjournal.core.journal import Journal
 from mentorjournal.storage.paths import resolve_journal_path
@@ -53,7 +53,7 @@ def run_calendar(args: argparse.Namespace) -> int:
         export_calendar,
         parse_role,
     )
-    from mentorjournal.export.file import check_target, write_export
+    from mentorjournal.export.file import NOT_ENCRYPTED, check_target, write_export
     from mentorjournal.export.options import parse_sections
 
     journal_path = resolve_journal_path(args.db)
@@ -67,7 +67,8 @@ def run_calendar(args: argparse.Namespace) -> int:
         target = check_target(Path(args.output), force=args.force, journal_path=journal_path)
     if not journal_path.is_file():
         return fail(f"There is no journal at {journal_path}.")
-    journal = Journal.open(journal_path, readonly=True, today=today)
+    journal = Journal.open(journal_path, readonly=True, today=today,
+                           key=journal_key(journal_path, args))
     try:
         payload = export_calendar(journal, options)
     finally:
@@ -79,4 +80,6 @@ def run_calendar(args: argparse.Namespace) -> int:
         write_export(target, payload, force=args.force, journal_path=journal_path)
         items = payload.count(b"\r\nBEGIN:VEVENT") + payload.count(b"\r\nBEGIN:VTODO")
         print(f"Wrote {items} calendar items to {target}")
+    if journal.store.key is not None:
+        print(f"mentorjournal: {NOT_ENCRYPTED}", file=sys.stderr)
     return 0

@@ -8,12 +8,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from mentorjournal.cli.common import Sub, fail, say, subcommand, today
+from mentorjournal.cli.common import Sub, fail, journal_key, say, subcommand, today
 from mentorjournal.core.dates import parse_optional_date
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.sections import SECTIONS
 from mentorjournal.export.document import export_markdown
-from mentorjournal.export.file import check_target, write_export
+from mentorjournal.export.file import NOT_ENCRYPTED, check_target, write_export
 from mentorjournal.export.options import ExportOptions, check_period, parse_sections
 from mentorjournal.storage.paths import resolve_journal_path
 
@@ -60,7 +60,8 @@ def run_export(args: argparse.Namespace) -> int:
         target = check_target(Path(args.output), force=args.force, journal_path=journal_path)
     if not journal_path.exists():  # anything else there is refused by the open, saying what
         return fail(f"There is no journal at {journal_path}.")
-    journal = Journal.open(journal_path, readonly=True, today=today)
+    key = journal_key(journal_path, args)
+    journal = Journal.open(journal_path, readonly=True, today=today, key=key)
     try:
         text = export_markdown(journal, options)
     finally:
@@ -71,4 +72,6 @@ def run_export(args: argparse.Namespace) -> int:
     else:
         write_export(target, text, force=args.force, journal_path=journal_path)
         say(f"Wrote {text.count(chr(10))} lines of Markdown to {target}")
+    if key is not None:
+        print(f"mentorjournal: {NOT_ENCRYPTED}", file=sys.stderr)
     return 0

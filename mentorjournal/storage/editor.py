@@ -36,10 +36,11 @@ def release(owner: object) -> None:
     _off_disk.discard(id(owner))
 
 
-def scratch_folder() -> str | None:
+def scratch_folder(off_disk: bool = False) -> str | None:
     """Where a scratch file of journal text may go: None for the usual temp folder, or,
-    while an encrypted journal is open, a folder held in memory (else EditorFailed)."""
-    if not _off_disk:
+    with `off_disk` or while an encrypted journal is open, a folder held in memory (else
+    EditorFailed)."""
+    if not (off_disk or _off_disk):
         return None
     for candidate in (os.environ.get("XDG_RUNTIME_DIR"), "/dev/shm"):
         if candidate and os.path.isdir(candidate) and os.access(candidate, os.W_OK | os.X_OK):
@@ -75,16 +76,19 @@ def edit_text(
     *,
     suffix: str = ".md",
     run: Callable[[Sequence[str]], int] = subprocess.call,
+    off_disk: bool = False,
 ) -> str:
     """Open `text` in `editor` (a command line, e.g. 'code --wait') and return what was saved.
 
-    The file is created readable only by the user and removed afterwards. A failing
+    The file is created readable only by the user and removed afterwards, in memory
+    with `off_disk` or while an encrypted journal is open (`scratch_folder`). A failing
     editor raises EditorFailed and the caller keeps its text.
     """
     command = shlex.split(editor)
     if not command:
         raise EditorFailed("No editor is set: set $EDITOR, for example EDITOR=nano.")
-    handle, name = tempfile.mkstemp(prefix="mentorjournal-", suffix=suffix, dir=scratch_folder())
+    folder = scratch_folder(off_disk)
+    handle, name = tempfile.mkstemp(prefix="mentorjournal-", suffix=suffix, dir=folder)
     path = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:

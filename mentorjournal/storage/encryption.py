@@ -52,6 +52,8 @@ class Converted:
     """Copies that could not be converted (a damaged one), left as they were."""
     copies_from: list[Path] = field(default_factory=list)
     """The old copies, removed once all is written."""
+    key: JournalKey | None = None
+    """The new key, after `encrypt_journal`."""
 
 
 def copies_of(journal: Path) -> list[Path]:
@@ -76,7 +78,7 @@ def encrypt_journal(path: Path, passphrase: str, now: datetime) -> Converted:
         with _all_or_nothing(plain) as written:
             _write(key_path, seal_key(key, passphrase, now), written)
             _write(sealed, key.seal(store.on_file), written)
-            done = Converted(sealed)
+            done = Converted(sealed, key=key)
             for copy in copies_of(plain):
                 _convert(copy, plain, sealed, key.seal, done, written)
         _remove([*done.copies_from, plain])
