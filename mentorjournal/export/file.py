@@ -30,7 +30,7 @@ def beside_exports(name: str) -> Path:
     return Path.home() / name
 
 
-NOT_ENCRYPTED = ("the journal is encrypted, but this export is not: it holds what you chose "
+NOT_ENCRYPTED = ("The journal is encrypted, but this export is not: it holds what you chose "
                  "in plain text, as asked. Keep it somewhere safe, or delete it when done.")
 """What the shell and the app say after exporting an encrypted journal."""
 

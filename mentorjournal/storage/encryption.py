@@ -30,6 +30,7 @@ from mentorjournal.storage.sealed import (
     JournalKey,
     encrypted_name,
     is_encrypted,
+    journal_file,
     key_file,
     plain_name,
     seal_key,
@@ -65,6 +66,8 @@ def copies_of(journal: Path) -> list[Path]:
 def encrypt_journal(path: Path, passphrase: str, now: datetime) -> Converted:
     """Encrypt the plain journal at `path`, and every copy kept beside it, to a new key
     kept in `<journal>.age.key` under `passphrase`. The plain files are then removed."""
+    if is_encrypted(journal_file(path)):
+        raise AlreadyEncrypted(journal_file(path))
     store = _open_for_change(path, None)
     try:
         plain = store.path
