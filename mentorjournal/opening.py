@@ -40,7 +40,13 @@ from mentorjournal.storage.errors import (
     WrongPassphrase,
 )
 from mentorjournal.storage.remembered import remember, remembered_key
-from mentorjournal.storage.sealed import PASSPHRASE_VAR, JournalKey, unlock
+from mentorjournal.storage.sealed import (
+    PASSPHRASE_VAR,
+    JournalKey,
+    journal_file,
+    read_key_file,
+    unlock,
+)
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.passphrase_modal import PassphraseModal
 
@@ -75,6 +81,7 @@ class OpeningApp(App[None]):
         """Open, parse and check the journal file off the UI thread."""
         assert self.path is not None
         try:
+            self.path = journal_file(self.path)  # the plain name finds it once encrypted
             with _reading_journal():
                 journal = Journal.open(self.path, readonly=readonly, today=self.today,
                                        verify=False, key=self.key)
@@ -99,6 +106,7 @@ class OpeningApp(App[None]):
         key = remembered_key(self.path) if passphrase is None else None
         passphrase = passphrase or (None if key else os.environ.get(PASSPHRASE_VAR))
         try:
+            read_key_file(self.path)  # a missing key file is said before anything is asked
             if key is None and passphrase is not None:
                 key = unlock(self.path, passphrase)
         except WrongPassphrase:
