@@ -3,7 +3,9 @@
     python benchmarks/bench.py [--quick] [--json]
 
 Start-up and export are whole processes (medians); saves and screens are in-process.
-With --json the last line is one JSON object of the ratios and figures.
+With --json the last line is one JSON object of the ratios and figures. The same heavy
+journal is also measured encrypted (docs/file-format.md): its saves and opens against the
+plain journal's, and the unlock (age's scrypt) on its own.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,10 +35,13 @@ from heavy_journal import TODAY, build_heavy  # noqa: E402
 
 from mentorjournal.core.journal import Journal  # noqa: E402
 from mentorjournal.core.model import JournalEntry  # noqa: E402
+from mentorjournal.storage.sealed import JournalKey, seal_key, unlock  # noqa: E402
 from mentorjournal.storage.store import atomic_write  # noqa: E402
 
 TARGETS = {"start_ratio": 1.25, "save_ratio": 2.0, "export_vs_jrnl": 0.5,
-           "peak_rss_mib": 100.0, "open_screen_ms": 100.0, "keystroke_ms": 50.0}
+           "peak_rss_mib": 100.0, "open_screen_ms": 100.0, "keystroke_ms": 50.0,
+           "encrypted_save_ratio": 1.5, "encrypted_open_extra_ms": 50.0}
+BENCH_PASSPHRASE = "a bench that runs once a day"
 
 
 def compile_package() -> None:
@@ -87,7 +93,8 @@ def bench_save(path: Path, runs: int) -> dict[str, float]:
         counter = iter(range(10**6))
 
         def edit() -> None:
-            journal.update(dataclasses.replace(meeting, notes=f"{meeting.notes} {next(counter)}"))
+            journal._records.update(dataclasses.replace(
+                meeting, notes=f"{meeting.notes} {next(counter)}"))
 
         data = journal.store._storage.read()
         floor_path = path.with_name("floor.json")
@@ -99,6 +106,50 @@ def bench_save(path: Path, runs: int) -> dict[str, float]:
                 "floor_ms": median_time(floor, runs) * 1e3}
     finally:
         journal.close()
+
+
+def encrypted_copy(path: Path) -> tuple[Path, JournalKey]:
+    """The heavy journal encrypted as `mentorjournal encrypt` leaves it: the age file and
+    its key file beside it, under BENCH_PASSPHRASE."""
+    key = JournalKey.generate()
+    sealed = path.with_name("sealed.json.age")
+    atomic_write(sealed, key.seal(path.read_bytes()))
+    atomic_write(sealed.with_name("sealed.json.age.key"),
+                 seal_key(key, BENCH_PASSPHRASE, datetime.now().astimezone()))
+    return sealed, key
+
+
+def bench_encrypted(path: Path, sealed: Path, key: JournalKey, runs: int) -> dict[str, float]:
+    """The same edit saved in the plain and the encrypted journal, in turns; each opened
+    (in full, as the app does) in turns; and one unlock."""
+    start = time.perf_counter()
+    assert unlock(sealed, BENCH_PASSPHRASE).secret == key.secret
+    unlock_s = time.perf_counter() - start
+    journals = [Journal.open(path, today=lambda: TODAY),
+                Journal.open(sealed, today=lambda: TODAY, key=key)]
+    saves: list[list[float]] = [[], []]
+    try:
+        meetings = [j.meetings.all()[100] for j in journals]
+        for number in range(runs):
+            for side, journal in enumerate(journals):
+                changed = dataclasses.replace(meetings[side],
+                                              notes=f"{meetings[side].notes} {number}")
+                begin = time.perf_counter()
+                journal._records.update(changed)
+                saves[side].append(time.perf_counter() - begin)
+    finally:
+        for journal in journals:
+            journal.close()
+    opens: list[list[float]] = [[], []]
+    for _ in range(max(5, runs // 4)):
+        for side, (where, with_key) in enumerate(((path, None), (sealed, key))):
+            begin = time.perf_counter()
+            Journal.open(where, today=lambda: TODAY, key=with_key).close()
+            opens[side].append(time.perf_counter() - begin)
+    plain_save, sealed_save = (statistics.median(times) * 1e3 for times in saves)
+    plain_open, sealed_open = (statistics.median(times) * 1e3 for times in opens)
+    return {"unlock_s": unlock_s, "plain_save_ms": plain_save, "sealed_save_ms": sealed_save,
+            "plain_open_ms": plain_open, "sealed_open_ms": sealed_open}
 
 
 def jrnl_journal(folder: Path, entries: list[JournalEntry]) -> Path | None:
@@ -303,6 +354,8 @@ def main() -> int:
         # pairs, one slow run moves the median by several percent.
         start = bench_startup(path, max(runs, 11))
         save = bench_save(path, runs * 4)
+        sealed, key = encrypted_copy(path)
+        encrypted = bench_encrypted(path, sealed, key, runs * 4)
         export = bench_export(path, max(3, runs // 2))
         screens = asyncio.run(bench_screens(path))
     result = {
@@ -313,6 +366,9 @@ def main() -> int:
         "peak_rss_mib": start["peak_rss_mib"],
         "open_screen_ms": screens["open_screen_ms"],
         "keystroke_ms": screens["keystroke_ms"],
+        "encrypted_save_ratio": encrypted["sealed_save_ms"] / encrypted["plain_save_ms"],
+        "encrypted_open_extra_ms": encrypted["sealed_open_ms"] - encrypted["plain_open_ms"],
+        "unlock_s": encrypted["unlock_s"],
     }
     rows = [
         ("heavy journal", f"{size_mb:.1f} MB", "", ""),
@@ -329,6 +385,14 @@ def main() -> int:
         ("  until idle (Pilot)", _fmt(screens["open_idle_ms"], "ms"),
          f"bare screen {_fmt(screens['bare_idle_ms'], 'ms')}", ""),
         ("key to screen", _fmt(screens["keystroke_ms"], "ms"), "", ""),
+        ("encrypted: save", f"{encrypted['sealed_save_ms']:.1f} ms",
+         f"plain, same journal {encrypted['plain_save_ms']:.1f} ms",
+         f"{result['encrypted_save_ratio']:.2f}x"),
+        ("encrypted: open", f"{encrypted['sealed_open_ms']:.1f} ms",
+         f"plain, same journal {encrypted['plain_open_ms']:.1f} ms",
+         f"+{result['encrypted_open_extra_ms']:.1f} ms"),
+        ("encrypted: unlock", f"{encrypted['unlock_s']:.2f} s", "age scrypt, once per open",
+         ""),
     ]
     for name, figure, floor, ratio in rows:
         print(f"{name:<22} {figure:>12}   {floor:<34} {ratio}")

@@ -11,7 +11,9 @@ in-memory state back to what is on disk and raises `SaveFailed`, so nobody is to
 
 from __future__ import annotations
 
+import contextlib
 import uuid
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +22,12 @@ from tinydb.storages import Storage
 
 from mentorjournal.storage.errors import (
     JournalDamaged,
+    JournalError,
     JournalFromFuture,
     ReadOnlyJournal,
     SaveFailed,
 )
-from mentorjournal.storage.files import atomic_write
+from mentorjournal.storage.files import atomic_write, read_regular
 from mentorjournal.storage.sealed import AGE_HEADER, JournalKey
 
 SCHEMA_VERSION = 1
@@ -105,13 +108,15 @@ class AtomicStorage(Storage):
             return
         try:
             payload = orjson.dumps(self._data)
-            on_file = payload if self.key is None else self.key.seal(payload)
-            atomic_write(self.path, on_file)
+            if self.key is None:
+                atomic_write(self.path, payload)
+            else:
+                atomic_write(self.path, partial(self.key.seal_into, payload))
         except (OSError, TypeError) as error:  # orjson.JSONEncodeError is a TypeError
             self._rollback()
             raise SaveFailed(self.path, error) from error
         self._on_disk = payload
-        self._on_file = on_file
+        self._on_file = payload if self.key is None else None  # encrypted: on disk only
         self.writes += 1
 
     def _rollback(self) -> None:
@@ -123,7 +128,11 @@ class AtomicStorage(Storage):
 
     @property
     def on_file(self) -> bytes | None:
-        """The file's bytes as last read or written (the age file, when encrypted)."""
+        """The file's bytes as last read or written (the age file, when encrypted; read
+        again from the file after a save, which does not keep it in memory)."""
+        if self._on_file is None and self._on_disk is not None and self.path is not None:
+            with contextlib.suppress(JournalError):  # unreadable now: no backup, no copy
+                self._on_file = read_regular(self.path, single_name=False)
         return self._on_file
 
     def close(self) -> None:

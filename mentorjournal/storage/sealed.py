@@ -13,6 +13,7 @@ journal is touched: a plain journal's start-up never loads it.
 
 from __future__ import annotations
 
+import io
 import os
 from datetime import datetime
 from pathlib import Path
@@ -131,6 +132,17 @@ class JournalKey:
             return pyrage.encrypt(payload, [self._recipient])
         except pyrage.EncryptError as error:
             raise OSError(f"encryption failed ({error})") from None
+
+    def seal_into(self, payload: bytes, handle: io.BufferedWriter) -> None:
+        """Write `payload` to `handle` as an age file encrypted to this key, streaming: no
+        copy of the ciphertext is made in memory (what keeps an encrypted save close to a
+        plain one, docs/performance.md). Raises OSError when writing fails (a full disk)."""
+        import pyrage
+
+        try:
+            pyrage.encrypt_io(io.BytesIO(payload), handle, [self._recipient])
+        except pyrage.EncryptError as error:
+            raise OSError(str(error).removeprefix("OSError: ")) from None
 
     def open(self, path: Path, sealed: bytes) -> bytes:
         """The plain bytes of the age file `sealed` read from `path`.

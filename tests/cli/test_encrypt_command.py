@@ -304,3 +304,35 @@ def test_on_a_terminal_it_asks_twice_then_once(tmp_path: Path) -> None:
     assert code == 2 and shown.count("Passphrase for journal.json.age:") == 3
     assert "Wrong passphrase for the journal" in shown
     assert folder_bytes(tmp_path) == before
+
+
+def test_remember_keeps_the_key_until_forget(folder: Path, tmp_path: Path) -> None:
+    keyring = {"PYTHON_KEYRING_BACKEND": "tests.cli.file_keyring.FileKeyring",
+               "TEST_KEYRING_FILE": str(tmp_path / "keyring.json")}
+    db = str(folder / "journal.json")
+    done = run("list", "wins", "--remember", "--db", db, env={**WITH, **keyring})
+    assert done.returncode == 0 and "the key is remembered" in done.stderr, done.stderr
+    assert PASSPHRASE not in (tmp_path / "keyring.json").read_text()  # the key, not it
+    assert run("add", "win", "No passphrase asked", "--db", db, env=keyring).returncode == 0
+    changed = run("passphrase", "--db", db,
+                  env={**WITH, **keyring, "MENTORJOURNAL_NEW_PASSPHRASE": "another long one"})
+    assert changed.returncode == 0, changed.stderr
+    assert len(json.loads((tmp_path / "keyring.json").read_text())) == 1  # the old one gone
+    assert run("list", "wins", "--db", db, env=keyring).returncode == 0
+    assert run("forget", "--db", db, env=keyring).stdout.startswith("Forgot the journal's key")
+    assert run("list", "wins", "--db", db, env=keyring).returncode == 2
+
+
+def test_a_rescued_entry_is_kept_encrypted(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    from mentorjournal.cli.add_command import _keep
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    key = JournalKey.generate()
+    said = _keep("What I would tell no one", key)
+    [kept] = tmp_path.glob("mentorjournal-entry-*.md.age")
+    assert str(kept) in said and "encrypted like the journal" in said
+    assert kept.read_bytes().startswith(AGE_HEADER)
+    assert key.open(kept, kept.read_bytes()) == "What I would tell no one".encode()
