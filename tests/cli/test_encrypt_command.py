@@ -335,4 +335,4 @@ def test_a_rescued_entry_is_kept_encrypted(tmp_path: Path,
     [kept] = tmp_path.glob("mentorjournal-entry-*.md.age")
     assert str(kept) in said and "encrypted like the journal" in said
     assert kept.read_bytes().startswith(AGE_HEADER)
-    assert key.open(kept, kept.read_bytes()) == "What I would tell no one".encode()
+    assert key.open(kept, kept.read_bytes()) == b"What I would tell no one"

@@ -5,6 +5,7 @@ costs a second a time); tests/storage/test_unlock.py tests the passphrase itself
 from __future__ import annotations
 
 import errno
+import io
 import os
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import orjson
 import pytest
 
 from mentorjournal.core.journal import Journal
-from mentorjournal.core.model import Pair, Win
+from mentorjournal.core.model import JournalEntry, Pair, Win
 from mentorjournal.storage import editor
 from mentorjournal.storage import files as files_module
 from mentorjournal.storage.backups import backups_of, restore_backup
@@ -213,3 +214,44 @@ def test_decrypt_gives_back_the_bytes_and_the_backups(sealed: Path, key: Journal
     assert [p.name for p in done.copies] == [f"journal.json.backup-{TODAY}"]
     assert sorted(p.name for p in sealed.parent.iterdir()) == [
         "journal.json", f"journal.json.backup-{TODAY}", "journal.json.lock"]
+
+
+class _FillsUp:
+    """A file handle on a disk that is full after 64 KiB."""
+
+    def __init__(self, handle: io.BufferedWriter) -> None:
+        self._handle = handle
+        self._written = 0
+
+    def write(self, data: bytes) -> int:
+        self._written += len(data)
+        if self._written > 65536:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self._handle.write(data)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._handle, name)
+
+    def __enter__(self) -> _FillsUp:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+
+
+def test_a_disk_full_while_encrypting_is_not_saved(sealed: Path, key: JournalKey,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    journal = Journal.open(sealed, today=fixed_today, key=key)
+    before = folder_bytes(sealed.parent)
+    real = files_module.os.fdopen
+    monkeypatch.setattr(files_module.os, "fdopen",
+                        lambda fd, mode: _FillsUp(real(fd, mode)))  # type: ignore[arg-type]
+    with pytest.raises(SaveFailed, match=r"Not saved: \[Errno 28\] No space left on device"):
+        journal.entries.save(JournalEntry(written_on=TODAY, title="long", body="x" * 150_000))
+    monkeypatch.undo()
+    assert folder_bytes(sealed.parent) == before
+    assert {w.text for w in journal.wins.all()} == {SECRET} and not journal.entries.all()
+    journal.wins.add(Win(won_on=TODAY, text="after the disk was freed"))
+    journal.close()
+    assert {w.text for w in _reopened(sealed, key).wins.all()} == {
+        SECRET, "after the disk was freed"}
