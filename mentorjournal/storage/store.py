@@ -89,18 +89,19 @@ class JournalStore:
         ("app" or "command") is what the lock tells whoever else tries to open it.
         `path` may name either form of the journal (`journal.json`, `journal.json.age`);
         an encrypted one needs its unlocked `key` (else JournalEncrypted, nothing touched).
+        A new journal is started at a `.age` name only with a key: after the damaged one
+        was moved aside, under the same key and passphrase.
         """
         try:  # symlinks followed on purpose: one lock per file
             path = journal_file(path.expanduser()).resolve()
         except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
             raise JournalDamaged(path, str(error)) from None
         info = regular_file(path)  # before anything is locked, read or moved
-        if is_encrypted(path):
+        if is_encrypted(path) and key is None:  # nothing is touched before it is unlocked
             if info is None:
                 raise NewEncryptedJournal(path, plain_name(path))
-            if key is None:
-                raise JournalEncrypted(path)
-        else:
+            raise JournalEncrypted(path)
+        if not is_encrypted(path):
             key = None
         reason = None if readonly or info is None else read_only_reason(path, info)
         readonly = readonly or reason is not None

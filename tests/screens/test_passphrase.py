@@ -112,3 +112,21 @@ async def test_a_missing_key_file_is_said_in_a_dialog(folder: Path) -> None:
 def test_passphrase_dialog_snapshot(snap_compare: Any, folder: Path) -> None:
     app = make_app(folder / "journal.json.age", today=fixed_today)
     assert snap_compare(app, terminal_size=(80, 24), run_before=settled)
+
+
+async def test_a_cut_short_journal_is_offered_its_encrypted_backup(folder: Path) -> None:
+    journal = folder / "journal.json.age"
+    backup = folder / "journal.json.age.backup-2026-11-24"
+    backup.write_bytes(journal.read_bytes())
+    journal.write_bytes(journal.read_bytes()[:-200])
+    app = make_app(journal, today=fixed_today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await type_passphrase(pilot, app, PASSPHRASE)
+        assert "cut short or altered" in screen_text(app)
+        await pilot.click("#choice-restore")
+        await settled(pilot)
+        assert isinstance(app.screen, HomeScreen) and "Ana Lima" in screen_text(app)
+    assert journal.read_bytes() == backup.read_bytes()
+    [aside] = folder.glob("journal.json.age.damaged-*")
+    assert aside.read_bytes().startswith(b"age-encryption.org/v1\n")

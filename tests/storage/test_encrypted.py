@@ -16,7 +16,7 @@ from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import JournalEntry, Pair, Win
 from mentorjournal.storage import editor
 from mentorjournal.storage import files as files_module
-from mentorjournal.storage.backups import backups_of, restore_backup
+from mentorjournal.storage.backups import backups_of, quarantine, restore_backup
 from mentorjournal.storage.encryption import decrypt_journal
 from mentorjournal.storage.errors import (
     JournalDamaged,
@@ -121,10 +121,24 @@ def test_a_plain_file_named_age_and_an_age_file_named_plain(tmp_path: Path,
         JournalStore.open(named_plain)
 
 
-def test_no_new_journal_is_made_at_an_age_name(tmp_path: Path, key: JournalKey) -> None:
+def test_no_new_journal_is_made_at_an_age_name_without_a_key(tmp_path: Path,
+                                                             key: JournalKey) -> None:
     with pytest.raises(NewEncryptedJournal, match="mentorjournal encrypt"):
-        JournalStore.open(tmp_path / "new.json.age", key=key)
+        JournalStore.open(tmp_path / "new.json.age")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_after_a_move_aside_it_starts_again_under_the_same_key(sealed: Path,
+                                                               key: JournalKey) -> None:
+    sealed.write_bytes(sealed.read_bytes()[:-5])
+    with pytest.raises(JournalDamaged):
+        JournalStore.open(sealed, key=key)
+    quarantine(sealed)
+    journal = Journal.open(sealed, today=fixed_today, key=key)  # as the app does
+    journal.pair.save(Pair(mentor="Sam Okafor", protege="Ana Lima"))
+    journal.close()
+    assert sealed.read_bytes().startswith(AGE_HEADER) and b"Ana" not in sealed.read_bytes()
+    assert _reopened(sealed, key).pair.get() is not None
 
 
 def test_both_forms_there_is_refused(sealed: Path, key: JournalKey) -> None:
