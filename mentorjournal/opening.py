@@ -39,7 +39,6 @@ from mentorjournal.storage.errors import (
     JournalNotWritable,
     WrongPassphrase,
 )
-from mentorjournal.storage.remembered import remember, remembered_key
 from mentorjournal.storage.sealed import (
     PASSPHRASE_VAR,
     JournalKey,
@@ -48,7 +47,6 @@ from mentorjournal.storage.sealed import (
     unlock,
 )
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
-from mentorjournal.widgets.passphrase_modal import PassphraseModal
 
 PASSPHRASE_TRIES = 3
 """Wrong passphrases before the app gives up (the shell allows as many)."""
@@ -102,6 +100,8 @@ class OpeningApp(App[None]):
     def _unlock(self, passphrase: str | None, readonly: bool) -> None:
         """In a worker: the key (remembered, from the variable, or from `passphrase`), then
         the journal opened with it; without one, the passphrase is asked."""
+        from mentorjournal.storage.remembered import remember, remembered_key
+
         assert self.path is not None
         key = remembered_key(self.path) if passphrase is None else None
         passphrase = passphrase or (None if key else os.environ.get(PASSPHRASE_VAR))
@@ -128,6 +128,8 @@ class OpeningApp(App[None]):
         self.call_from_thread(self.load_journal, readonly)
 
     def _ask_passphrase(self, readonly: bool) -> None:
+        from mentorjournal.widgets.passphrase_modal import PassphraseModal  # when needed
+
         assert self.path is not None
         wrong = self._wrong_passphrases
         if wrong >= PASSPHRASE_TRIES:
