@@ -13,14 +13,16 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 from textual.signal import Signal
 from textual.worker import get_current_worker
 
@@ -69,6 +71,13 @@ class OpeningApp(App[None]):
     def _journal_opened(self, journal: Journal) -> None:
         """The journal is open (not yet read in full): show it (the app says how)."""
         raise NotImplementedError
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, but for an encrypted journal not "Screenshot": it
+        writes the screen, the journal's text in it, as a plain SVG file."""
+        for command in super().get_system_commands(screen):
+            if not (self.key is not None and command.title == "Screenshot"):
+                yield command
 
     def go_home(self) -> None:
         """Back to the home screen (the app says how)."""

@@ -64,6 +64,8 @@ async def test_it_asks_once_then_opens(folder: Path) -> None:
         assert "Ana Lima" in screen_text(app)
         assert app.journal is not None and app.journal.store.key is not None
         assert app.journal.verified  # read in full, backed up: an encrypted backup
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Quit" in titles and "Screenshot" not in titles  # a plain SVG of the screen
     assert (folder / "journal.json.age.backup-2026-11-25").read_bytes().startswith(b"age-")
 
 
