@@ -13,7 +13,7 @@ import orjson
 import pytest
 
 from mentorjournal.core.journal import Journal
-from mentorjournal.core.model import JournalEntry, Pair, Win
+from mentorjournal.core.model import Draft, JournalEntry, Pair, Win
 from mentorjournal.storage import editor
 from mentorjournal.storage import files as files_module
 from mentorjournal.storage.backups import backups_of, quarantine, restore_backup
@@ -269,3 +269,12 @@ def test_a_disk_full_while_encrypting_is_not_saved(sealed: Path, key: JournalKey
     journal.close()
     assert {w.text for w in _reopened(sealed, key).wins.all()} == {
         SECRET, "after the disk was freed"}
+
+
+def test_a_draft_is_kept_encrypted_too(sealed: Path, key: JournalKey) -> None:
+    journal = Journal.open(sealed, today=fixed_today, key=key)
+    journal.drafts.save(Draft(kind="entry", fields={"title": "Half-typed", "body": SECRET * 2}))
+    journal.close()
+    assert b"Half-typed" not in sealed.read_bytes()
+    [draft] = _reopened(sealed, key).drafts.of_kind("entry")
+    assert draft.fields["title"] == "Half-typed"
