@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,17 +30,17 @@ import orjson
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]  # this checkout's mentorjournal, not the installed one
+from encrypted_bench import bench_encrypted, encrypted_copy  # noqa: E402
 from heavy_journal import TODAY, build_heavy  # noqa: E402
 
 from mentorjournal.core.journal import Journal  # noqa: E402
 from mentorjournal.core.model import JournalEntry  # noqa: E402
-from mentorjournal.storage.sealed import JournalKey, seal_key, unlock  # noqa: E402
 from mentorjournal.storage.store import atomic_write  # noqa: E402
 
 TARGETS = {"start_ratio": 1.25, "save_ratio": 2.0, "export_vs_jrnl": 0.5,
            "peak_rss_mib": 100.0, "open_screen_ms": 100.0, "keystroke_ms": 50.0,
            "encrypted_save_ratio": 1.5, "encrypted_open_extra_ms": 50.0}
-BENCH_PASSPHRASE = "a bench that runs once a day"
+
 
 
 def compile_package() -> None:
@@ -106,50 +105,6 @@ def bench_save(path: Path, runs: int) -> dict[str, float]:
                 "floor_ms": median_time(floor, runs) * 1e3}
     finally:
         journal.close()
-
-
-def encrypted_copy(path: Path) -> tuple[Path, JournalKey]:
-    """The heavy journal encrypted as `mentorjournal encrypt` leaves it: the age file and
-    its key file beside it, under BENCH_PASSPHRASE."""
-    key = JournalKey.generate()
-    sealed = path.with_name("sealed.json.age")
-    atomic_write(sealed, key.seal(path.read_bytes()))
-    atomic_write(sealed.with_name("sealed.json.age.key"),
-                 seal_key(key, BENCH_PASSPHRASE, datetime.now().astimezone()))
-    return sealed, key
-
-
-def bench_encrypted(path: Path, sealed: Path, key: JournalKey, runs: int) -> dict[str, float]:
-    """The same edit saved in the plain and the encrypted journal, in turns; each opened
-    (in full, as the app does) in turns; and one unlock."""
-    start = time.perf_counter()
-    assert unlock(sealed, BENCH_PASSPHRASE).secret == key.secret
-    unlock_s = time.perf_counter() - start
-    journals = [Journal.open(path, today=lambda: TODAY),
-                Journal.open(sealed, today=lambda: TODAY, key=key)]
-    saves: list[list[float]] = [[], []]
-    try:
-        meetings = [j.meetings.all()[100] for j in journals]
-        for number in range(runs):
-            for side, journal in enumerate(journals):
-                changed = dataclasses.replace(meetings[side],
-                                              notes=f"{meetings[side].notes} {number}")
-                begin = time.perf_counter()
-                journal._records.update(changed)
-                saves[side].append(time.perf_counter() - begin)
-    finally:
-        for journal in journals:
-            journal.close()
-    opens: list[list[float]] = [[], []]
-    for _ in range(max(5, runs // 4)):
-        for side, (where, with_key) in enumerate(((path, None), (sealed, key))):
-            begin = time.perf_counter()
-            Journal.open(where, today=lambda: TODAY, key=with_key).close()
-            opens[side].append(time.perf_counter() - begin)
-    plain_save, sealed_save = (statistics.median(times) * 1e3 for times in saves)
-    plain_open, sealed_open = (statistics.median(times) * 1e3 for times in opens)
-    return {"unlock_s": unlock_s, "plain_save_ms": plain_save, "sealed_save_ms": sealed_save,
-            "plain_open_ms": plain_open, "sealed_open_ms": sealed_open}
 
 
 def jrnl_journal(folder: Path, entries: list[JournalEntry]) -> Path | None:

@@ -97,12 +97,7 @@ class JournalStore:
         except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
             raise JournalDamaged(path, str(error)) from None
         info = regular_file(path)  # before anything is locked, read or moved
-        if is_encrypted(path) and key is None:  # nothing is touched before it is unlocked
-            if info is None:
-                raise NewEncryptedJournal(path, plain_name(path))
-            raise JournalEncrypted(path)
-        if not is_encrypted(path):
-            key = None
+        key = _key_for(path, info is not None, key)
         reason = None if readonly or info is None else read_only_reason(path, info)
         readonly = readonly or reason is not None
         if info is not None and info.st_nlink > 1 and not readonly:
@@ -273,3 +268,13 @@ class JournalStore:
             if self._file_lock:
                 self._file_lock.release()
                 self._file_lock = None
+
+
+def _key_for(path: Path, exists: bool, key: JournalKey | None) -> JournalKey | None:
+    """The key an open uses: None for a plain journal; for an encrypted one the key given,
+    else JournalEncrypted (or NewEncryptedJournal), before anything is touched."""
+    if not is_encrypted(path):
+        return None
+    if key is None:
+        raise JournalEncrypted(path) if exists else NewEncryptedJournal(path, plain_name(path))
+    return key
