@@ -61,8 +61,9 @@ def encrypted_name(path: Path) -> Path:
 
 
 def key_file(path: Path) -> Path:
-    """Where the key of the journal `path` (either name) is kept: `journal.json.age.key`."""
-    sealed = encrypted_name(path)
+    """Where the key of the journal `path` (either name) is kept: `journal.json.age.key`,
+    beside the file a symlinked journal path leads to (as its lock and backups are)."""
+    sealed = _followed(encrypted_name(_followed(path)))
     return sealed.with_name(sealed.name + KEY_SUFFIX)
 
 

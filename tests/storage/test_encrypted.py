@@ -278,3 +278,12 @@ def test_a_draft_is_kept_encrypted_too(sealed: Path, key: JournalKey) -> None:
     assert b"Half-typed" not in sealed.read_bytes()
     [draft] = _reopened(sealed, key).drafts.of_kind("entry")
     assert draft.fields["title"] == "Half-typed"
+
+
+def test_a_symlink_to_an_encrypted_journal_finds_its_key(sealed: Path, key: JournalKey,
+                                                         tmp_path: Path) -> None:
+    elsewhere = tmp_path / "links"
+    elsewhere.mkdir()
+    (elsewhere / "pair.json.age").symlink_to(sealed)
+    assert key_file(elsewhere / "pair.json.age") == key_file(sealed)
+    assert key_file(elsewhere / "pair.json") == key_file(sealed)
