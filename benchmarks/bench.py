@@ -3,7 +3,9 @@
     python benchmarks/bench.py [--quick] [--json]
 
 Start-up and export are whole processes (medians); saves and screens are in-process.
-With --json the last line is one JSON object of the ratios and figures.
+With --json the last line is one JSON object of the ratios and figures. The same heavy
+journal is also measured encrypted (docs/file-format.md): its saves and opens against the
+plain journal's, and the unlock (age's scrypt) on its own.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import orjson
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]  # this checkout's mentorjournal, not the installed one
+from encrypted_bench import bench_encrypted, encrypted_copy  # noqa: E402
 from heavy_journal import TODAY, build_heavy  # noqa: E402
 
 from mentorjournal.core.journal import Journal  # noqa: E402
@@ -35,7 +38,9 @@ from mentorjournal.core.model import JournalEntry  # noqa: E402
 from mentorjournal.storage.store import atomic_write  # noqa: E402
 
 TARGETS = {"start_ratio": 1.25, "save_ratio": 2.0, "export_vs_jrnl": 0.5,
-           "peak_rss_mib": 100.0, "open_screen_ms": 100.0, "keystroke_ms": 50.0}
+           "peak_rss_mib": 100.0, "open_screen_ms": 100.0, "keystroke_ms": 50.0,
+           "encrypted_save_ratio": 1.5, "encrypted_open_extra_ms": 50.0}
+
 
 
 def compile_package() -> None:
@@ -304,6 +309,8 @@ def main() -> int:
         # pairs, one slow run moves the median by several percent.
         start = bench_startup(path, max(runs, 11))
         save = bench_save(path, runs * 4)
+        sealed, key = encrypted_copy(path)
+        encrypted = bench_encrypted(path, sealed, key, runs * 4)
         export = bench_export(path, max(3, runs // 2))
         screens = asyncio.run(bench_screens(path))
     result = {
@@ -314,6 +321,9 @@ def main() -> int:
         "peak_rss_mib": start["peak_rss_mib"],
         "open_screen_ms": screens["open_screen_ms"],
         "keystroke_ms": screens["keystroke_ms"],
+        "encrypted_save_ratio": encrypted["sealed_save_ms"] / encrypted["plain_save_ms"],
+        "encrypted_open_extra_ms": encrypted["sealed_open_ms"] - encrypted["plain_open_ms"],
+        "unlock_s": encrypted["unlock_s"],
     }
     rows = [
         ("heavy journal", f"{size_mb:.1f} MB", "", ""),
@@ -330,6 +340,14 @@ def main() -> int:
         ("  until idle (Pilot)", _fmt(screens["open_idle_ms"], "ms"),
          f"bare screen {_fmt(screens['bare_idle_ms'], 'ms')}", ""),
         ("key to screen", _fmt(screens["keystroke_ms"], "ms"), "", ""),
+        ("encrypted: save", f"{encrypted['sealed_save_ms']:.1f} ms",
+         f"plain, same journal {encrypted['plain_save_ms']:.1f} ms",
+         f"{result['encrypted_save_ratio']:.2f}x"),
+        ("encrypted: open", f"{encrypted['sealed_open_ms']:.1f} ms",
+         f"plain, same journal {encrypted['plain_open_ms']:.1f} ms",
+         f"+{result['encrypted_open_extra_ms']:.1f} ms"),
+        ("encrypted: unlock", f"{encrypted['unlock_s']:.2f} s", "age scrypt, once per open",
+         ""),
     ]
     for name, figure, floor, ratio in rows:
         print(f"{name:<22} {figure:>12}   {floor:<34} {ratio}")

@@ -1,22 +1,28 @@
 """The app's first half: open the journal off the UI thread, and answer when it cannot be.
 
-A locked journal or one that cannot be written is offered read-only; a damaged one the
-repairs (restore the newest backup, or move it aside), never without consent; anything
-else ends the app with one safe line. `MentorJournalApp` builds on this.
+An encrypted journal is unlocked first: with the key the keyring remembers, else
+MENTORJOURNAL_PASSPHRASE, else a passphrase asked in a dialog (three wrong ones end the
+app, the files untouched). A locked journal or one that cannot be written is offered
+read-only; a damaged one the repairs (restore the newest backup, or move it aside), never
+without consent; anything else ends the app with one safe line. `MentorJournalApp`
+builds on this.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.screen import Screen
 from textual.signal import Signal
 from textual.worker import get_current_worker
 
@@ -28,12 +34,24 @@ from mentorjournal.screens import section_screen
 from mentorjournal.storage.backups import backups_of, quarantine, restore_backup
 from mentorjournal.storage.errors import (
     JournalDamaged,
+    JournalEncrypted,
     JournalError,
     JournalHasLinks,
     JournalLocked,
     JournalNotWritable,
+    WrongPassphrase,
+)
+from mentorjournal.storage.sealed import (
+    PASSPHRASE_VAR,
+    JournalKey,
+    journal_file,
+    read_key_file,
+    unlock,
 )
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+
+PASSPHRASE_TRIES = 3
+"""Wrong passphrases before the app gives up (the shell allows as many)."""
 
 
 class OpeningApp(App[None]):
@@ -44,10 +62,22 @@ class OpeningApp(App[None]):
     today: Callable[[], date]
     saver: SaveQueue
     journal_changed: Signal[None]
+    remember = False
+    """Set by the command line (--remember): keep an unlocked key in the keyring."""
+    key: JournalKey | None = None
+    """The unlocked key of an encrypted journal (None until then, or for a plain one)."""
+    _wrong_passphrases = 0
 
     def _journal_opened(self, journal: Journal) -> None:
         """The journal is open (not yet read in full): show it (the app says how)."""
         raise NotImplementedError
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, but for an encrypted journal not "Screenshot": it
+        writes the screen, the journal's text in it, as a plain SVG file."""
+        for command in super().get_system_commands(screen):
+            if not (self.key is not None and command.title == "Screenshot"):
+                yield command
 
     def go_home(self) -> None:
         """Back to the home screen (the app says how)."""
@@ -58,13 +88,73 @@ class OpeningApp(App[None]):
         """Open, parse and check the journal file off the UI thread."""
         assert self.path is not None
         try:
+            self.path = journal_file(self.path)  # the plain name finds it once encrypted
             with _reading_journal():
                 journal = Journal.open(self.path, readonly=readonly, today=self.today,
-                                       verify=False)
+                                       verify=False, key=self.key)
+        except JournalEncrypted:
+            self._unlock(None, readonly)
+            return
         except JournalError as error:
             self.call_from_thread(self._journal_failed, error)
             return
         self.call_from_thread(self._journal_opened, journal)
+
+    @work(thread=True, group="load", exclusive=True, exit_on_error=False)
+    def unlock_journal(self, passphrase: str, readonly: bool) -> None:
+        """Open the key with a typed passphrase (scrypt, ~1 s) off the UI thread, then
+        the journal."""
+        self._unlock(passphrase, readonly)
+
+    def _unlock(self, passphrase: str | None, readonly: bool) -> None:
+        """In a worker: the key (remembered, from the variable, or from `passphrase`), then
+        the journal opened with it; without one, the passphrase is asked."""
+        from mentorjournal.storage.remembered import remember, remembered_key
+
+        assert self.path is not None
+        key = remembered_key(self.path) if passphrase is None else None
+        passphrase = passphrase or (None if key else os.environ.get(PASSPHRASE_VAR))
+        try:
+            read_key_file(self.path)  # a missing key file is said before anything is asked
+            if key is None and passphrase is not None:
+                key = unlock(self.path, passphrase)
+        except WrongPassphrase:
+            self._wrong_passphrases += 1
+            self.call_from_thread(self._ask_passphrase, readonly)
+            return
+        except JournalError as error:
+            self.call_from_thread(self._journal_failed, error)
+            return
+        if key is None:
+            self.call_from_thread(self._ask_passphrase, readonly)
+            return
+        if self.remember and passphrase is not None:
+            why_not = remember(self.path, key)
+            self.call_from_thread(self.notify, printable(
+                f"Not remembered: {why_not}." if why_not else "The key is remembered in "
+                "this system's keyring."), markup=False, timeout=10)
+        self.key = key
+        self.call_from_thread(self.load_journal, readonly)
+
+    def _ask_passphrase(self, readonly: bool) -> None:
+        from mentorjournal.widgets.passphrase_modal import PassphraseModal  # when needed
+
+        assert self.path is not None
+        wrong = self._wrong_passphrases
+        if wrong >= PASSPHRASE_TRIES:
+            self._leave(f"Wrong passphrase {wrong} times: the journal {self.path} was not "
+                        "opened. Nothing was changed.")
+            return
+        problem = f"Wrong passphrase ({wrong} of {PASSPHRASE_TRIES} tries)." if wrong else ""
+        self.push_screen(PassphraseModal(self.path.name, problem),
+                         partial(self._passphrase_given, readonly))
+
+    def _passphrase_given(self, readonly: bool, passphrase: str | None) -> None:
+        if passphrase is None:
+            self._leave("The journal was not opened. Nothing was changed.", 0)
+            return
+        self.notify("Unlocking the journal…", timeout=3)
+        self.unlock_journal(passphrase, readonly)
 
     @work(thread=True, group="load", exit_on_error=False)
     def verify_journal(self, journal: Journal) -> None:
@@ -139,7 +229,7 @@ class OpeningApp(App[None]):
         """Carry out the user's choice for an unreadable journal (never without consent)."""
         try:
             if choice == "restore" and backups:
-                restore_backup(path, backups[0])
+                restore_backup(path, backups[0], self.key)
             elif choice == "aside":
                 moved = quarantine(path)
                 self.call_from_thread(self.notify, printable(f"The damaged journal is now {moved}"),

@@ -79,6 +79,10 @@ def _no_real_data_dir(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("MENTORJOURNAL_DB", raising=False)
+    # Encrypted journals: no passphrase from outside, and never the system's real keyring.
+    monkeypatch.delenv("MENTORJOURNAL_PASSPHRASE", raising=False)
+    monkeypatch.delenv("MENTORJOURNAL_NEW_PASSPHRASE", raising=False)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 
 @pytest.fixture

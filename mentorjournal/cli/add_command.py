@@ -15,8 +15,9 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-from mentorjournal.cli.common import Sub, subcommand, today
+from mentorjournal.cli.common import Sub, journal_key, subcommand, today
 from mentorjournal.core.dates import parse_date
 from mentorjournal.core.entries import check_entry
 from mentorjournal.core.errors import NotSetUp
@@ -24,10 +25,11 @@ from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import JournalEntry, Role, Win, WinSize
 from mentorjournal.core.text import one_line, parse_tags, printable
 from mentorjournal.storage import lock
-from mentorjournal.storage.editor import EditorFailed, edit_text
+from mentorjournal.storage.editor import EditorFailed, edit_text, scratch_folder
 from mentorjournal.storage.errors import JournalError, JournalLocked, ReadOnlyJournal
 from mentorjournal.storage.lock import APP, COMMAND
 from mentorjournal.storage.paths import resolve_journal_path
+from mentorjournal.storage.sealed import SUFFIX, JournalKey
 
 PREVIEW = 60
 """How much of the saved text the acknowledgement echoes."""
@@ -94,7 +96,7 @@ def add_parser(sub: Sub) -> None:
 
 def run_add_win(args: argparse.Namespace) -> int:
     won_on = parse_date(args.date, today(), field="won_on") if args.date else today()
-    with _journal_for_add(args) as journal:
+    with _journal_for_add(*_unlocked(args)) as journal:
         goal_id = journal.goals.find(args.goal).id if args.goal is not None else None
         win = journal.wins.add(Win(won_on=won_on, text=args.text, goal_id=goal_id,
                                    size=WinSize.BIG if args.big else WinSize.SMALL))
@@ -105,7 +107,7 @@ def run_add_win(args: argparse.Namespace) -> int:
 
 def run_add_homework(args: argparse.Namespace) -> int:
     due = parse_date(args.due, today(), field="due") if args.due else None
-    with _journal_for_add(args) as journal:
+    with _journal_for_add(*_unlocked(args)) as journal:
         meeting, number = journal.meetings.add_homework(args.text, Role(args.who), due)
     print(f"Saved homework {meeting.id}.{number} on the meeting of {meeting.held_on} "
           f"(meeting {meeting.id}): {one_line(args.text, PREVIEW)}")
@@ -119,17 +121,18 @@ def run_add_entry(args: argparse.Namespace) -> int:
     check_entry(JournalEntry(written_on=written_on, title=args.title, tags=parse_tags(tags)),
                 today(), complete=False)
     interactive = sys.stdin is not None and sys.stdin.isatty()
+    path, key = _unlocked(args)  # the passphrase is asked once, before any typing
     if interactive:
-        with _journal_for_add(args):  # refused now (locked, no pair...) rather than after typing
+        with _journal_for_add(path, key):  # refused now (locked, no pair...), not after typing
             pass
-    body = _read_body(interactive)
+    body = _read_body(interactive, off_disk=key is not None)
     try:
-        with _journal_for_add(args) as journal:
+        with _journal_for_add(path, key) as journal:
             entry = journal.entries.write(title=args.title, body=body, tags=tags,
                                           private=args.private, written_on=written_on)
     except JournalError as error:
         if interactive and body.strip():
-            error.args = (f"{error} {_keep(body)}",)
+            error.args = (f"{error} {_keep(body, key)}",)
         raise
     private = "private " if entry.private else ""
     print(f"Saved {private}entry {entry.id} ({entry.written_on}): "
@@ -137,14 +140,24 @@ def run_add_entry(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_body(interactive: bool) -> str:
-    """The entry's text: piped stdin, else $VISUAL/$EDITOR, else typed until end of input."""
+def _read_body(interactive: bool, *, off_disk: bool = False) -> str:
+    """The entry's text: piped stdin, else $VISUAL/$EDITOR, else typed until end of input.
+
+    For an encrypted journal (`off_disk`) the editor's file is kept in memory; where no
+    folder can be, the text is typed here instead.
+    """
     if not interactive:
         return _decode(sys.stdin.buffer.read()) if sys.stdin is not None else ""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if editor and off_disk:
+        try:
+            scratch_folder(off_disk)
+        except EditorFailed as error:
+            print(printable(str(error)), file=sys.stderr)
+            editor = None
     if editor:
         try:
-            return edit_text("", editor)
+            return edit_text("", editor, off_disk=off_disk)
         except EditorFailed as error:
             raise JournalError(f"{error} Nothing was saved.") from None
     print("Type the entry; end with Ctrl+D on a new line (Ctrl+Z then Enter on Windows).",
@@ -157,24 +170,30 @@ def _decode(payload: bytes) -> str:
     return payload.decode("utf-8", "surrogateescape")
 
 
-def _keep(body: str) -> str:
+def _keep(body: str, key: JournalKey | None = None) -> str:
     """Keep typed text that could not be saved: in a private file, or else on stdout.
 
-    Returns the sentence that says where it is. The last resort (a full disk, no
-    writable temp folder) prints the text itself: typed text is never lost.
+    Returns the sentence that says where it is. The text of an encrypted journal is kept
+    encrypted to its key (an age file). The last resort (a full disk, no writable temp
+    folder) prints the text itself: typed text is never lost.
     """
     payload = body.encode("utf-8", "surrogateescape")
+    suffix = ".md" if key is None else ".md" + SUFFIX
     try:
-        fd, name = tempfile.mkstemp(prefix="mentorjournal-entry-", suffix=".md")
+        kept = payload if key is None else key.seal(payload)
+        fd, name = tempfile.mkstemp(prefix="mentorjournal-entry-", suffix=suffix)
     except OSError as error:
         return _print_instead(payload, error)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            handle.write(kept)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(name)
         return _print_instead(payload, error)
+    if key is not None:
+        return (f"Your text is kept in {name}, encrypted like the journal (age -d -i "
+                "<the journal's key file> opens it).")
     return f"Your text is kept in {name}"
 
 
@@ -196,14 +215,20 @@ def _print_instead(payload: bytes, error: OSError) -> str:
             "standard output: copy it from there.")
 
 
-@contextmanager
-def _journal_for_add(args: argparse.Namespace) -> Iterator[Journal]:
-    """The journal opened for writing (with its lock), refused clearly when it cannot be."""
+def _unlocked(args: argparse.Namespace) -> tuple[Path, JournalKey | None]:
+    """The journal's file and, for an encrypted one, its key (asked for here, before the
+    lock is taken: a person typing a passphrase must not keep other commands waiting)."""
     path = resolve_journal_path(args.db)
     if not path.exists():
         raise NotSetUp(path, missing=True)
+    return path, journal_key(path, args)
+
+
+@contextmanager
+def _journal_for_add(path: Path, key: JournalKey | None) -> Iterator[Journal]:
+    """The journal opened for writing (with its lock), refused clearly when it cannot be."""
     try:
-        journal = Journal.open(path, today=today, role=COMMAND)
+        journal = Journal.open(path, today=today, role=COMMAND, key=key)
     except JournalLocked as error:
         raise LockedForAdd(error) from None
     try:

@@ -7,10 +7,14 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import TypeAlias
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
 from mentorjournal.core.text import printable
 from mentorjournal.storage.paths import ENV_VAR
+
+if TYPE_CHECKING:
+    from mentorjournal.storage.sealed import JournalKey
 
 Sub: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What `add_subparsers()` returns: each subcommand module adds its parsers to it."""
@@ -30,10 +34,23 @@ def today() -> date:
 
 
 def db_option(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """--db, and --remember (for an encrypted journal), on the command or a subcommand."""
     parser.add_argument(
         "--db", metavar="PATH", default=default,
         help=f"the journal file (default: ${ENV_VAR}, else the per-user data folder)",
     )
+    parser.add_argument(
+        "--remember", action="store_true", default=False if default is None else default,
+        help="an encrypted journal: keep its unlocked key in the system's keyring "
+             "(needs the keyring extra)")
+
+
+def journal_key(path: Path, args: argparse.Namespace) -> JournalKey | None:
+    """The unlocked key of the journal file `path` (None if it is a plain one): from the
+    keyring, MENTORJOURNAL_PASSPHRASE or the terminal (cli/unlock.py)."""
+    from mentorjournal.cli.unlock import key_for
+
+    return key_for(path, remember_it=getattr(args, "remember", False))
 
 
 def subcommand(sub: Sub, name: str, help: str, epilog: str) -> argparse.ArgumentParser:

@@ -9,12 +9,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from mentorjournal.cli.common import Sub, fail, say, subcommand, today
+from mentorjournal.cli.common import Sub, fail, journal_key, say, subcommand, today
 from mentorjournal.core.dates import parse_optional_date
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.sections import SECTIONS
 from mentorjournal.export.document import export_markdown
-from mentorjournal.export.file import check_target, write_export
+from mentorjournal.export.file import NOT_ENCRYPTED, check_target, write_export
 from mentorjournal.export.options import ExportOptions, check_period, parse_sections
 from mentorjournal.storage.paths import resolve_journal_path
 
@@ -75,7 +75,8 @@ def deliver(args: argparse.Namespace, render: Callable[[Journal], bytes],
         target = check_target(Path(args.output), force=args.force, journal_path=journal_path)
     if not journal_path.exists():  # anything else there is refused by the open, saying what
         return fail(f"There is no journal at {journal_path}.")
-    journal = Journal.open(journal_path, readonly=True, today=today)
+    key = journal_key(journal_path, args)
+    journal = Journal.open(journal_path, readonly=True, today=today, key=key)
     try:
         payload = render(journal)
     finally:
@@ -86,4 +87,6 @@ def deliver(args: argparse.Namespace, render: Callable[[Journal], bytes],
     else:
         write_export(target, payload, force=args.force, journal_path=journal_path)
         say(f"{describe(payload)} to {target}")
+    if key is not None:
+        print(f"mentorjournal: {NOT_ENCRYPTED}", file=sys.stderr)
     return 0

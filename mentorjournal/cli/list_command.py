@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from mentorjournal.cli.common import Sub, fail, subcommand, today
+from mentorjournal.cli.common import Sub, fail, journal_key, subcommand, today
 from mentorjournal.core.dates import parse_date
 from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.journal import Journal
@@ -78,7 +78,7 @@ def run_list(args: argparse.Namespace) -> int:
         kind=args.kind, tag=args.tag, limit=args.limit, include_private=args.include_private,
         since=parse_date(args.since, today(), field="since") if args.since else None,
     )
-    journal = Journal.open(path, readonly=True, today=today)
+    journal = Journal.open(path, readonly=True, today=today, key=journal_key(path, args))
     try:
         rows = list_rows(journal, query)
     finally:

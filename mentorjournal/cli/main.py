@@ -22,6 +22,7 @@ def _run_app(args: argparse.Namespace) -> int:
     app = make_app(resolve_journal_path(args.db))
     app.handle_signals = True  # SIGTERM / SIGHUP quit cleanly, every queued save on disk
     app.served = args.served  # a browser tab of `serve`: the screen is being shared
+    app.remember = args.remember  # an encrypted journal's key kept in the keyring once unlocked
     app.run()
     return app.return_code or 0
 
@@ -83,8 +84,14 @@ def _add_calendar(sub: Sub) -> None:
     add_parser(sub)
 
 
+def _add_encryption(sub: Sub) -> None:
+    from mentorjournal.cli.encrypt_command import add_parser
+
+    add_parser(sub)
+
+
 SUBCOMMANDS: list[Callable[[Sub], None]] = [_add_demo, _add_add, _add_list, _add_serve,
-                                            _add_export, _add_calendar]
+                                            _add_export, _add_calendar, _add_encryption]
 """Each adds one subcommand whose `func(args) -> exit code` runs it."""
 
 

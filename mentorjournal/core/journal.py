@@ -29,6 +29,7 @@ from mentorjournal.core.vision import VisionService
 from mentorjournal.core.wins import WinService
 from mentorjournal.storage.backups import make_daily_backup
 from mentorjournal.storage.lock import APP
+from mentorjournal.storage.sealed import JournalKey
 from mentorjournal.storage.store import JournalStore
 
 FIRST_READ = (TABLE_OF[Pair], TABLE_OF[Settings])
@@ -68,6 +69,7 @@ class Journal:
         today: Callable[[], date] = date.today,
         verify: bool = True,
         role: str = APP,
+        key: JournalKey | None = None,
     ) -> Journal:
         """Open the journal file (parsed once); with `verify`, also check it (see `verify`).
 
@@ -76,8 +78,9 @@ class Journal:
         later by a screen. Raises a JournalError (locked, damaged, not a file, from a newer
         version...); the file is untouched then. The app opens with verify=False to paint
         at once, then verifies in a worker. `role` is "app" or "command" (see the lock).
+        An encrypted journal needs its unlocked `key` (storage/sealed.py).
         """
-        journal = cls(JournalStore.open(path, readonly=readonly, role=role), today)
+        journal = cls(JournalStore.open(path, readonly=readonly, role=role, key=key), today)
         try:
             journal._records.check(FIRST_READ)
             if verify:

@@ -42,6 +42,10 @@ MAX_NOTES = 50_000
 """A meeting's notes."""
 MAX_BODY = 200_000
 """A journal entry's body."""
+MIN_PASSPHRASE = 8
+"""An encrypted journal's passphrase: a lost laptop's journal resists guessing only as
+well as its passphrase does (each guess costs about a second of scrypt)."""
+MAX_PASSPHRASE = 1_000
 
 # -- showing user text ----------------------------------------------------------------
 
@@ -137,3 +141,11 @@ def parse_tags(text: str, field: str = "tags") -> tuple[str, ...]:
         check_text(tag, field, "tag")
         tags.setdefault(tag, None)
     return tuple(tags)
+
+
+def check_passphrase(passphrase: str) -> str:
+    """A new passphrase unchanged, or ValidationError: too short or long, or not storable."""
+    if len(passphrase) < MIN_PASSPHRASE or not passphrase.strip():
+        raise ValidationError("passphrase", f"A passphrase needs at least {MIN_PASSPHRASE} "
+                                            "characters; a few words are easy to remember.")
+    return check_text(passphrase, "passphrase", limit=MAX_PASSPHRASE)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mentorjournal.storage.errors import JournalError
 from mentorjournal.storage.files import atomic_write, kind_of
+from mentorjournal.storage.sealed import key_file
 
 
 class ExportFileError(JournalError):
@@ -27,6 +28,11 @@ def beside_exports(name: str) -> Path:
     """A file named `name` in the folder the app offers to write exports to (the home
     folder, looked up when asked)."""
     return Path.home() / name
+
+
+NOT_ENCRYPTED = ("The journal is encrypted, but this export is not: it holds what you chose "
+                 "in plain text, as asked. Keep it somewhere safe, or delete it when done.")
+"""What the shell and the app say after exporting an encrypted journal."""
 
 
 def check_target(target: Path, *, force: bool = False, journal_path: Path | None = None) -> Path:
@@ -50,8 +56,11 @@ def check_target(target: Path, *, force: bool = False, journal_path: Path | None
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise ExportFileError(f"{target} is {kind_of(info.st_mode)}: an export is only written "
                               "to a regular file (or to standard output, -).")
-    if info is not None and journal_path is not None and _same_file(target, journal_path):
-        raise ExportFileError(f"{target} is the journal itself; choose another file.")
+    if info is not None and journal_path is not None:
+        if _same_file(target, journal_path):
+            raise ExportFileError(f"{target} is the journal itself; choose another file.")
+        if _same_file(target, key_file(journal_path)):
+            raise ExportFileError(f"{target} is the journal's key file; choose another file.")
     if not target.parent.is_dir():
         raise ExportFileError(f"Cannot write {target}: the folder {target.parent} "
                               "does not exist.")

@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING
 
 from mentorjournal.core.text import printable
 from mentorjournal.export.calendar import CALENDAR_FILE, export_calendar
-from mentorjournal.export.file import ExportFileExists, beside_exports, write_export
+from mentorjournal.export.file import (
+    NOT_ENCRYPTED,
+    ExportFileExists,
+    beside_exports,
+    write_export,
+)
 from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 
@@ -44,6 +49,9 @@ def _write(app: MentorJournalApp, target: Path, force: bool) -> None:
         app.call_from_thread(app.notify, printable(
             f"Wrote {items} calendar items to {written}. Import it into your calendar app; "
             "importing it again updates them."), title="Calendar written", markup=False)
+        if journal.store.key is not None:
+            app.call_from_thread(app.notify, NOT_ENCRYPTED, title="Not encrypted",
+                                 severity="warning", timeout=15)
 
 
 def _ask_replace(app: MentorJournalApp, path: Path) -> None:

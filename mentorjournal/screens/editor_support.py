@@ -17,6 +17,7 @@ from mentorjournal.core.entries import describe_draft
 from mentorjournal.core.model import Draft
 from mentorjournal.core.text import printable
 from mentorjournal.screens.base import JournalAccess
+from mentorjournal.storage.editor import EditorFailed, scratch_folder
 from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 
@@ -112,7 +113,12 @@ def edit_externally(app: App[Any], text: str) -> str | None:
     if not command:
         app.notify("Set $EDITOR to write in your own editor.", severity="warning")
         return None
-    with tempfile.TemporaryDirectory(prefix="mentorjournal-") as folder:
+    try:
+        scratch = scratch_folder()  # in memory while an encrypted journal is open
+    except EditorFailed as error:
+        app.notify(printable(str(error)), markup=False, severity="warning")
+        return None
+    with tempfile.TemporaryDirectory(prefix="mentorjournal-", dir=scratch) as folder:
         path = Path(folder) / "entry.md"
         path.write_text(text, encoding="utf-8")
         try:

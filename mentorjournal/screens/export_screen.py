@@ -26,7 +26,12 @@ from textual.worker import get_current_worker
 from mentorjournal.core.dates import parse_optional_date
 from mentorjournal.core.text import printable
 from mentorjournal.export.document import export_markdown
-from mentorjournal.export.file import ExportFileExists, beside_exports, write_export
+from mentorjournal.export.file import (
+    NOT_ENCRYPTED,
+    ExportFileExists,
+    beside_exports,
+    write_export,
+)
 from mentorjournal.export.options import ExportOptions, check_period
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.storage.errors import JournalError
@@ -240,3 +245,6 @@ class ExportScreen(SectionScreen):
     def _written(self, path: Path, lines: int) -> None:
         self._status(f"Wrote {lines} lines to {path}")
         self.notify(printable(f"Wrote {lines} lines to {path}"), title="Exported", markup=False)
+        if self.journal.store.key is not None:
+            self.notify(NOT_ENCRYPTED, title="Not encrypted", severity="warning",
+                        timeout=15)

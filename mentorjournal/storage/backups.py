@@ -1,4 +1,8 @@
-"""Backups of the journal and what is kept aside: daily copies, damaged files, restores."""
+"""Backups of the journal and what is kept aside: daily copies, damaged files, restores.
+
+Each is a copy of the journal's file as it is on disk: an encrypted journal's backups and
+damaged files are age files encrypted to the same key (and named after it, `….age.…`).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
+from mentorjournal.storage.errors import JournalEncrypted
 from mentorjournal.storage.files import atomic_write, read_regular, regular_file
+from mentorjournal.storage.sealed import JournalKey, is_encrypted
 from mentorjournal.storage.store import JournalStore, parse_journal
 
 
@@ -38,14 +44,20 @@ def _aside_name(path: Path, now: datetime | None) -> Path:
     return target
 
 
-def restore_backup(path: Path, backup: Path) -> None:
+def restore_backup(path: Path, backup: Path, key: JournalKey | None = None) -> None:
     """Put a backup's content in place of the journal; a damaged journal is kept aside first.
 
     The damaged file is linked (or copied) aside and the backup then renamed over it, so a
     crash in between never leaves the journal path empty (which would open as a new journal).
+    An encrypted journal's backup is checked with its `key` and copied as it is (encrypted).
     """
     payload = read_regular(backup, single_name=False) or b""
-    parse_journal(backup, payload)
+    if is_encrypted(path):
+        if key is None:
+            raise JournalEncrypted(path)
+        parse_journal(backup, key.open(backup, payload))
+    else:
+        parse_journal(backup, payload)
     if regular_file(path) is not None:
         target = _aside_name(path, None)
         try:
@@ -63,12 +75,12 @@ def make_daily_backup(store: JournalStore, day: date) -> None:
 
     Call it only once the journal has been checked: a backup of a damaged file is none.
     """
-    if store.path is None or store.on_disk is None or store.readonly:
+    if store.path is None or store.on_file is None or store.readonly:
         return
     target = store.path.with_name(f"{store.path.name}.backup-{day.isoformat()}")
     if not target.exists():
         with contextlib.suppress(OSError):  # a backup must never stop the journal opening
-            atomic_write(target, store.on_disk)
+            atomic_write(target, store.on_file)
     keep = store.setting("backup_days", DEFAULT_BACKUP_DAYS)
     for old in backups_of(store.path)[max(1, int(keep)) :]:
         with contextlib.suppress(OSError):

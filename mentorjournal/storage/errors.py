@@ -112,3 +112,117 @@ class ReadOnlyJournal(JournalError):
         self.reason = reason
         super().__init__(f"Not saved: {reason}. Nothing was changed." if reason
                          else "Not saved: this journal is open read-only.")
+
+
+class TwoJournals(JournalError):
+    """Both forms of one journal are there (`journal.json` and `journal.json.age`)."""
+
+    def __init__(self, plain: Path, sealed: Path) -> None:
+        self.path = plain
+        self.sealed = sealed
+        super().__init__(
+            f"Both {plain} and {sealed} exist (an `encrypt` or `decrypt` that was "
+            "interrupted?), so it is not clear which is the journal. Open each with --db to "
+            "see which holds your latest work, then move the other one away. Nothing was "
+            "changed."
+        )
+
+
+class EncryptionError(JournalError):
+    """An encrypted journal that cannot be opened: no passphrase, a wrong one, its key
+    missing or not its own. Never a damaged journal: nothing is offered to repair."""
+
+
+class JournalEncrypted(EncryptionError):
+    """The journal is encrypted and no key was given: ask for the passphrase, then retry."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"The journal {path} is encrypted: give its passphrase on a terminal, or in the "
+            "MENTORJOURNAL_PASSPHRASE variable. Nothing was changed."
+        )
+
+
+class WrongPassphrase(EncryptionError):
+    """The passphrase does not open the journal's key file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"Wrong passphrase for the journal {path}. Nothing was changed.")
+
+
+class KeyFileMissing(EncryptionError):
+    """An encrypted journal whose key file is not beside it."""
+
+    def __init__(self, path: Path, key: Path) -> None:
+        self.path = path
+        self.key = key
+        super().__init__(
+            f"The journal {path} is encrypted, but its key file {key.name} is not beside "
+            "it, and without it the journal cannot be opened: put your copy of the key "
+            "file back there. Nothing was changed."
+        )
+
+
+class KeyFileDamaged(EncryptionError):
+    """The key file is there but is not a passphrase-encrypted age key."""
+
+    def __init__(self, key: Path, reason: str) -> None:
+        self.path = key
+        self.reason = reason
+        super().__init__(
+            f"The key file {key} cannot be read ({reason}): put your copy of the key file "
+            "in its place. Nothing was changed."
+        )
+
+
+class NotThisJournalsKey(EncryptionError):
+    """The file is encrypted to another key than the one in the key file beside it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"{path} is encrypted to another key than the one in its key file (a key file "
+            "of another journal?): put this journal's own key file beside it. Nothing was "
+            "changed."
+        )
+
+
+class NewEncryptedJournal(JournalError):
+    """A journal path ending in .age where there is no journal yet: none is made there."""
+
+    def __init__(self, path: Path, plain: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"There is no journal at {path}. A journal is encrypted once it exists: start it "
+            f"at {plain}, then run `mentorjournal encrypt --db {plain}`."
+        )
+
+
+class AlreadyEncrypted(JournalError):
+    """`encrypt` on a journal that is encrypted already."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"The journal {path} is encrypted already (to change its "
+                         "passphrase: mentorjournal passphrase). Nothing was changed.")
+
+
+class NotEncrypted(JournalError):
+    """`decrypt` or `passphrase` on a plain journal."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"The journal {path} is not encrypted (to encrypt it: mentorjournal "
+                         "encrypt). Nothing was changed.")
+
+
+class KeyFileInTheWay(JournalError):
+    """`encrypt` would replace a key file that encrypted copies beside it still need."""
+
+    def __init__(self, path: Path, key: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"{key} already exists, and encrypted backups of {path.name} beside it need it: "
+            "move them and the key file away first. Nothing was changed.")

@@ -19,6 +19,7 @@ import contextlib
 import io
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from mentorjournal.storage.errors import JournalDamaged, JournalHasLinks, NotAJournalFile
@@ -108,16 +109,24 @@ def read_only_reason(path: Path, info: os.stat_result) -> str | None:
     return None
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
+Writer = Callable[[io.BufferedWriter], object]
+"""Writes a file's content to the handle it is given (an encryption streaming into it)."""
+
+
+def atomic_write(path: Path, payload: bytes | Writer) -> None:
     """Write `path` so a reader sees the old file or the new one, never a mix.
 
-    The temp file is beside `path` (a rename never crosses file systems) and private.
+    `payload` is the content, or what writes it. The temp file is beside `path` (a
+    rename never crosses file systems) and private.
     """
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     fd = os.open(tmp, _TEMP_FLAGS, 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            if isinstance(payload, bytes):
+                handle.write(payload)
+            else:
+                payload(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o600)
@@ -141,3 +150,9 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the names in `folder` durable (after a file was removed); failures are ignored."""
+    with contextlib.suppress(OSError):
+        _fsync_dir(folder)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from mentorjournal.storage.sealed import journal_file
+
 APP_NAME = "mentorjournal"
 ENV_VAR = "MENTORJOURNAL_DB"
 
@@ -21,8 +23,11 @@ def default_journal_path() -> Path:
 
 
 def resolve_journal_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """`--db` wins over the environment variable, which wins over the default."""
+    """`--db` wins over the environment variable, which wins over the default.
+
+    Either name of a journal finds it: `journal.json` is `journal.json.age` once encrypted
+    (and the other way round); both there is TwoJournals.
+    """
     chosen = cli_value or os.environ.get(ENV_VAR)
-    if chosen:
-        return Path(chosen).expanduser().absolute()
-    return default_journal_path()
+    path = Path(chosen).expanduser().absolute() if chosen else default_journal_path()
+    return journal_file(path)

@@ -1,11 +1,8 @@
 """JournalStore: the one TinyDB of a journal file, on a storage that never loses an edit.
 
-TinyDB's stock JSONStorage re-reads and re-parses the file for every query and
-rewrites it in place. `AtomicStorage` instead parses the file once per open, keeps
-it in memory (safe: the lock makes this process the only writer), and writes each
-change with orjson to a temp file that is fsynced and renamed over the journal.
-A failed write puts the in-memory state back to what is on disk and raises
-`SaveFailed`, so nobody is told "saved" for data that is not on disk.
+The storage underneath is `atomic.AtomicStorage` (parsed once, written atomically); the
+store adds the lock, opening either form of the journal (plain or encrypted), migrations
+and the few raw reads that come before decoding.
 """
 
 from __future__ import annotations
@@ -13,21 +10,22 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-import uuid
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb import TinyDB
-from tinydb.storages import Storage
 from tinydb.table import Document
 
+from mentorjournal.storage import editor
+from mentorjournal.storage.atomic import SCHEMA_VERSION, AtomicStorage, new_data, parse_journal
 from mentorjournal.storage.errors import (
     JournalDamaged,
-    JournalFromFuture,
+    JournalEncrypted,
     JournalHasLinks,
     JournalNotWritable,
+    NewEncryptedJournal,
     ReadOnlyJournal,
     SaveFailed,
 )
@@ -38,101 +36,12 @@ from mentorjournal.storage.files import (
     regular_file,
 )
 from mentorjournal.storage.lock import APP, JournalLock
+from mentorjournal.storage.sealed import JournalKey, is_encrypted, journal_file, plain_name
 
 __all__ = ["SCHEMA_VERSION", "JournalStore", "atomic_write", "parse_journal"]
 
-SCHEMA_VERSION = 1
-"""The file format this version writes; see docs/file-format.md."""
-
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """MIGRATIONS[n] turns a format-n journal into format n+1."""
-
-Data = dict[str, dict[str, dict[str, Any]]]
-
-
-def parse_journal(path: Path, payload: bytes) -> Data:
-    """Parse and shape-check a journal file's bytes; raises JournalDamaged or JournalFromFuture."""
-    if not payload.strip():
-        raise JournalDamaged(path, "the file is empty")
-    try:
-        data = orjson.loads(payload)
-    except orjson.JSONDecodeError as error:
-        raise JournalDamaged(path, f"not valid JSON: {error}") from None
-    if not isinstance(data, dict):
-        raise JournalDamaged(path, "the file does not hold a journal object")
-    for name, table in data.items():
-        if not isinstance(table, dict) or not all(
-            _is_doc_id(key) and isinstance(doc, dict) for key, doc in table.items()
-        ):
-            raise JournalDamaged(path, f"the table {name!r} has the wrong shape")
-    version = data.get("meta", {}).get("1", {}).get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise JournalDamaged(path, "it has no valid schema_version")
-    if version > SCHEMA_VERSION:
-        raise JournalFromFuture(path, version, SCHEMA_VERSION)
-    return data
-
-
-def _is_doc_id(key: str) -> bool:
-    """A canonical decimal id: "²" or "٣" would crash TinyDB, "07" would collide with "7"."""
-    return key.isascii() and key.isdigit() and str(int(key)) == key
-
-
-class AtomicStorage(Storage):
-    """TinyDB storage: parsed once, held in memory, written atomically with orjson."""
-
-    def __init__(self, path: Path | None, data: Data, payload: bytes | None) -> None:
-        self.path = path
-        self.readonly = False
-        self.readonly_reason: str | None = None
-        """Why the file made this journal read-only (None: it was asked for, or it is not)."""
-        self._data = data
-        self._on_disk = payload
-        self._deferred = 0
-        self._dirty = False
-        self.writes = 0
-
-    def read(self) -> Data:
-        return self._data
-
-    def write(self, data: Data) -> None:
-        if self.readonly:
-            self._rollback()
-            raise ReadOnlyJournal(self.readonly_reason)
-        self._data = data
-        if self._deferred:
-            self._dirty = True
-        else:
-            self.flush()
-
-    def flush(self) -> None:
-        """Write the in-memory journal to disk, or roll back and raise SaveFailed."""
-        self._dirty = False
-        if self.path is None:
-            return
-        try:
-            payload = orjson.dumps(self._data)
-            atomic_write(self.path, payload)
-        except (OSError, TypeError) as error:  # orjson.JSONEncodeError is a TypeError
-            self._rollback()
-            raise SaveFailed(self.path, error) from error
-        self._on_disk = payload
-        self.writes += 1
-
-    def _rollback(self) -> None:
-        self._dirty = False
-        if self._on_disk is not None:
-            self._data = orjson.loads(self._on_disk)
-        elif self.path is not None:
-            self._data = _new_data()
-
-    def close(self) -> None:
-        pass
-
-
-def _new_data() -> Data:
-    """A new journal: the format's version, and an identity of its own (docs/file-format.md)."""
-    return {"meta": {"1": {"schema_version": SCHEMA_VERSION, "journal_id": uuid.uuid4().hex}}}
 
 
 class JournalStore:
@@ -144,6 +53,8 @@ class JournalStore:
         self._file_lock = lock
         self._db = TinyDB(storage=lambda: storage)
         self.parse_count = 0
+        if storage.key is not None:  # its text must not reach the disk through an editor
+            editor.keep_off_disk(self)
 
     @property
     def path(self) -> Path | None:
@@ -166,35 +77,41 @@ class JournalStore:
     @classmethod
     def in_memory(cls) -> JournalStore:
         """A store with no file, for tests."""
-        return cls(AtomicStorage(None, _new_data(), None))
+        return cls(AtomicStorage(None, new_data(), None))
 
     @classmethod
-    def open(cls, path: Path, *, readonly: bool = False, role: str = APP) -> JournalStore:
+    def open(cls, path: Path, *, readonly: bool = False, role: str = APP,
+             key: JournalKey | None = None) -> JournalStore:
         """Open (or prepare to create) the journal at `path`; raises a JournalError.
 
         Only a regular file, or a path with nothing there yet, is opened. A journal its
         permissions make read-only opens read-only (`readonly_reason` says why). `role`
         ("app" or "command") is what the lock tells whoever else tries to open it.
+        `path` may name either form of the journal (`journal.json`, `journal.json.age`);
+        an encrypted one needs its unlocked `key` (else JournalEncrypted, nothing touched).
+        A new journal is started at a `.age` name only with a key: after the damaged one
+        was moved aside, under the same key and passphrase.
         """
-        try:
-            path = path.expanduser().resolve()  # followed on purpose: one lock per file
+        try:  # symlinks followed on purpose: one lock per file
+            path = journal_file(path.expanduser()).resolve()
         except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
             raise JournalDamaged(path, str(error)) from None
         info = regular_file(path)  # before anything is locked, read or moved
+        key = _key_for(path, info is not None, key)
         reason = None if readonly or info is None else read_only_reason(path, info)
         readonly = readonly or reason is not None
         if info is not None and info.st_nlink > 1 and not readonly:
             raise JournalHasLinks(path, info.st_nlink)
         lock = None
         if not readonly:
-            lock = JournalLock(path)
+            lock = JournalLock(plain_name(path))  # one lock, whichever form the journal is in
             try:
                 path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
                 lock.acquire(role)
             except OSError as error:
                 raise JournalNotWritable(path, error) from None
         try:
-            store = cls._load(path, lock, readonly)
+            store = cls._load(path, lock, readonly, key)
         except BaseException:
             if lock:
                 lock.release()
@@ -203,27 +120,32 @@ class JournalStore:
         return store
 
     @classmethod
-    def _load(cls, path: Path, lock: JournalLock | None, readonly: bool) -> JournalStore:
-        if lock:  # temp files of the journal, its backups and pre-migration copies
-            for orphan in path.parent.glob(f".{path.name}*.tmp-*"):
+    def _load(cls, path: Path, lock: JournalLock | None, readonly: bool,
+              key: JournalKey | None) -> JournalStore:
+        if lock:  # temp files of the journal (either form), its backups and copies
+            for orphan in path.parent.glob(f".{plain_name(path).name}*.tmp-*"):
                 with contextlib.suppress(OSError):
                     os.unlink(orphan)
-        payload = read_regular(path, single_name=not readonly)
-        data = _new_data() if payload is None else parse_journal(path, payload)
-        store = cls(AtomicStorage(path, data, payload), lock)
+        on_file = read_regular(path, single_name=not readonly)
+        if on_file is not None and is_encrypted(path) and key is None:
+            raise JournalEncrypted(path)  # encrypted since it was looked at
+        payload = on_file if key is None or on_file is None else key.open(path, on_file)
+        data = new_data() if payload is None else parse_journal(path, payload)
+        store = cls(AtomicStorage(path, data, payload, key, on_file), lock)
         store.parse_count = 0 if payload is None else 1
         store._storage.readonly = readonly
         if payload is not None and not readonly:
-            store._migrate(payload)
+            store._migrate()
         return store
 
-    def _migrate(self, payload: bytes) -> None:
-        assert self.path is not None
+    def _migrate(self) -> None:
+        assert self.path is not None and self._storage.on_file is not None
         data = self._storage.read()
         version: int = data["meta"]["1"]["schema_version"]
         if version == SCHEMA_VERSION:
             return
-        atomic_write(self.path.with_name(f"{self.path.name}.pre-v{version + 1}"), payload)
+        atomic_write(self.path.with_name(f"{self.path.name}.pre-v{version + 1}"),
+                     self._storage.on_file)  # as it was on disk: encrypted if the journal is
         while version < SCHEMA_VERSION:
             data = MIGRATIONS[version](data)
             version += 1
@@ -244,8 +166,20 @@ class JournalStore:
 
     @property
     def on_disk(self) -> bytes | None:
-        """The file's bytes as last read or written (None for a journal not yet on disk)."""
+        """The journal's JSON as last read or written (None for a journal not yet on disk);
+        decrypted, for an encrypted journal."""
         return self._storage._on_disk
+
+    @property
+    def on_file(self) -> bytes | None:
+        """The file's bytes as last read or written: what a backup copies (encrypted, for
+        an encrypted journal)."""
+        return self._storage.on_file
+
+    @property
+    def key(self) -> JournalKey | None:
+        """The unlocked key of an encrypted journal; None for a plain one."""
+        return self._storage.key
 
     @property
     def journal_id(self) -> str | None:
@@ -330,6 +264,17 @@ class JournalStore:
         """Release the lock; the journal was saved at every change."""
         with self.lock:
             self._db.close()
+            editor.release(self)
             if self._file_lock:
                 self._file_lock.release()
                 self._file_lock = None
+
+
+def _key_for(path: Path, exists: bool, key: JournalKey | None) -> JournalKey | None:
+    """The key an open uses: None for a plain journal; for an encrypted one the key given,
+    else JournalEncrypted (or NewEncryptedJournal), before anything is touched."""
+    if not is_encrypted(path):
+        return None
+    if key is None:
+        raise JournalEncrypted(path) if exists else NewEncryptedJournal(path, plain_name(path))
+    return key

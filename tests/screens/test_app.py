@@ -178,3 +178,8 @@ async def test_quit_with_an_unsaved_form_asks_first(app: MentorJournalApp,
         await pilot.click("#choice-quit")
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_screenshot_is_offered_for_a_plain_journal(app: MentorJournalApp) -> None:
+    async with app.run_test(size=SIZE):
+        assert "Screenshot" in [c.title for c in app.get_system_commands(app.screen)]
