@@ -139,7 +139,8 @@ class MentorJournalApp(EndingApp):
         if journal is None or journal.readonly:
             return
         try:
-            drafts = journal.drafts.all(include_private=not self.review_together)
+            drafts = [d for d in journal.drafts.all(include_private=not self.review_together)
+                      if kind_of(d).section is not None]  # the first-run form's: its own
         except JournalError:
             return  # a damaged drafts table: the full check after the first paint reports it
         if drafts:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from textual.app import App
 from textual.timer import Timer
 
 from mentorjournal.core.drafts import DraftKey
@@ -143,13 +144,14 @@ def offer_draft(owner: Any, draft: Draft, restore: Callable[[Draft], None], *,
     typed to be kept, and the form's Cancel still discards it.
     """
     journal = owner.journal
+    app = owner if isinstance(owner, App) else owner.app
 
     def chosen(choice: str | None) -> None:
         if choice == "restore" or (choice is None and not later):
             restore(draft)
         elif choice == "discard":
             owner.save(lambda: journal.drafts.discard(draft),
-                       lambda _none: owner.app.notify("Draft discarded."))
+                       lambda _none: app.notify("Draft discarded."))
             if on_discarded is not None:
                 on_discarded()
 
@@ -157,6 +159,6 @@ def offer_draft(owner: Any, draft: Draft, restore: Callable[[Draft], None], *,
     if later:
         choices.append(Choice("later", "Later"))
     choices.append(Choice("discard", "Discard", "error"))
-    owner.app.push_screen(
+    app.push_screen(
         ChoiceModal("Carry on writing?", printable(journal.drafts.describe(draft)), choices),
         chosen)

@@ -21,6 +21,7 @@ from mentorjournal.screens.goal_forms import GoalFormModal
 from mentorjournal.screens.home_screen import HomeScreen
 from mentorjournal.screens.meeting_form import MeetingFormModal
 from mentorjournal.screens.setup import PairSetupModal
+from mentorjournal.textual_compat import notifications
 from mentorjournal.widgets.choice_modal import ChoiceModal
 from tests.conftest import SIZE, fixed_today, screen_text
 from tests.screens.test_forms import (
@@ -278,3 +279,22 @@ def test_a_draft_holds_plain_values_one_per_target(journal: Journal) -> None:
         journal.drafts.keep(key, {"title": "\ud800"})  # cannot be stored in the file
     saved = journal.drafts.settle(key, lambda: journal.goals.add(Goal(title="Saved")))
     assert saved.id and journal.drafts.all() == []
+
+
+async def test_the_start_offer_later_leaves_it_and_discard_removes_it(
+    app: MentorJournalApp, journal: Journal,
+) -> None:
+    journal.drafts.keep(DraftKey("vision"), {"text": "Calm and curious"})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click("#choice-later")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen) and len(journal.drafts.all()) == 1
+    app = make_app(journal=journal)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "You were writing a vision card “Calm and curious”" in screen_text(app)
+        await pilot.click("#choice-discard")
+        await settle(pilot)
+        assert journal.drafts.all() == []
+        assert "Draft discarded." in [str(n.message) for n in notifications(app)]
