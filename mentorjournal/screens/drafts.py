@@ -137,7 +137,7 @@ def leave_question(*, keeps_drafts: bool, quitting: bool = False) -> ChoiceModal
 
 
 def offer_draft(owner: Any, draft: Draft, restore: Callable[[Draft], None], *,
-                later: bool = True, on_discarded: Callable[[], None] | None = None) -> None:
+                later: bool = True) -> None:
     """Ask whether to carry on with `draft`: restore it, leave it for later, or discard it.
 
     Without `later` (a form opened on the draft's target) Escape restores: the text was
@@ -152,8 +152,6 @@ def offer_draft(owner: Any, draft: Draft, restore: Callable[[Draft], None], *,
         elif choice == "discard":
             owner.save(lambda: journal.drafts.discard(draft),
                        lambda _none: app.notify("Draft discarded."))
-            if on_discarded is not None:
-                on_discarded()
 
     choices = [Choice("restore", "Restore draft", "primary")]
     if later:

@@ -121,8 +121,7 @@ class FormModal(JournalModal[T]):
         waiting = self._start_drafts()
         self.opened()
         if waiting is not None:
-            offer_draft(self, waiting, self._restore_draft, later=False,
-                        on_discarded=self._draft_declined)
+            offer_draft(self, waiting, self._restore_draft, later=False)
 
     def opened(self) -> None:
         """The form is shown: by default the cursor goes to the first text input."""
@@ -203,11 +202,14 @@ class FormModal(JournalModal[T]):
 
     def _restore_draft(self, draft: Draft) -> None:
         self.restore_values(draft.fields)
-        if self.drafts is not None:
+        if self.drafts is None:
+            return
+        if DraftKey.of(draft) == self.draft_key:
             self.drafts.adopt(draft.fields)
-
-    def _draft_declined(self) -> None:
-        """The waiting draft was discarded: this form's typing starts afresh."""
+        else:  # its record is gone (a new one is made): the text moves to this form's key
+            drafts = self.journal.drafts
+            self.save(lambda: drafts.discard(draft))
+            self.drafts.touch()
 
     def draft_kept(self, error: JournalError | None) -> None:
         """A draft write finished (`error`: it failed; the typing stays in the form)."""

@@ -298,3 +298,21 @@ async def test_the_start_offer_later_leaves_it_and_discard_removes_it(
         await settle(pilot)
         assert journal.drafts.all() == []
         assert "Draft discarded." in [str(n.message) for n in notifications(app)]
+
+
+async def test_a_draft_whose_record_is_gone_comes_back_in_a_new_one(
+    app: MentorJournalApp, journal: Journal,
+) -> None:
+    journal.drafts.keep(DraftKey("meeting", 999), {"notes": "Of a deleted meeting"})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click("#choice-restore")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, MeetingFormModal) and form.meeting is None
+        assert form.query_one("#notes", TextArea).text == "Of a deleted meeting"
+        form.keep_typing_as_draft()
+        await settle(pilot)
+        [draft] = journal.drafts.all()
+        assert str(DraftKey.of(draft)) == "meeting:new"
+        assert draft.fields["notes"] == "Of a deleted meeting"
