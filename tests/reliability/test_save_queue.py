@@ -62,7 +62,14 @@ def test_a_save_submitted_as_the_queue_runs_dry_is_written() -> None:
         lock.armed = True  # the next release by the drain is when it finds the queue empty
         return "first"
 
-    lock.in_window = lambda: queue.submit(lambda: "late", saved.append, failed.append)
+    submitted = threading.Event()
+
+    def submit_late() -> None:
+        queue.submit(lambda: "late", saved.append, failed.append)
+        submitted.set()
+
+    lock.in_window = submit_late
     queue.submit(first, saved.append, failed.append)
+    assert submitted.wait(5)  # the queue may look idle a moment before: wait for the submit
     assert queue.wait_idle(5), "the late save was never run: wait_idle timed out"
     assert saved == ["first", "late"] and not failed
