@@ -5,10 +5,6 @@ Opening the journal (and what to do when it cannot be opened) is its base, openi
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import os
-import signal
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -21,36 +17,35 @@ from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
 from mentorjournal.commands import JournalCommands
+from mentorjournal.core.drafts import kind_of
 from mentorjournal.core.journal import Journal
-from mentorjournal.core.model import Win, WinSize
+from mentorjournal.core.model import Draft, Win, WinSize
 from mentorjournal.core.text import one_line, printable
-from mentorjournal.opening import OpeningApp
+from mentorjournal.ending import EndingApp
 from mentorjournal.saver import SaveQueue
 from mentorjournal.screens import section_screen
-from mentorjournal.screens.base import HoldsUnsavedInput, ShowsNewWins
+from mentorjournal.screens.base import HoldsUnsavedInput, RestoresDrafts, ShowsNewWins
+from mentorjournal.screens.drafts import offer_draft
 from mentorjournal.screens.help import HelpModal
 from mentorjournal.screens.home_screen import HomeScreen
-from mentorjournal.storage.errors import (
-    JournalError,
-)
+from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 
 
-class MentorJournalApp(OpeningApp):
+class MentorJournalApp(EndingApp):
     """A mentoring pair's journal. Build it with `make_app`."""
 
     TITLE = "mentorjournal"
     CSS_PATH = "app.tcss"
-    COMMANDS = OpeningApp.COMMANDS | {JournalCommands}
+    COMMANDS = EndingApp.COMMANDS | {JournalCommands}
     BINDINGS = [
         Binding("f1", "help", "Keys"),
         Binding("ctrl+t", "toggle_review_together", "Together"),
         Binding("plus", "add_win", "Add a win", key_display="+", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Ctrl+C quits as Ctrl+Q does (in a text input it still copies the selection).
+        Binding("ctrl+c", "quit", show=False, system=True),
     ]
-
-    handle_signals = False
-    """Set by the command line: SIGTERM and SIGHUP then quit as Ctrl+Q does, saves first."""
 
     served = False
     """Set in a browser tab of `serve`: starts in review-together mode, asks to leave it."""
@@ -102,6 +97,7 @@ class MentorJournalApp(OpeningApp):
             self.push_screen(PairSetupModal())
         else:
             self.journal_changed.publish(None)
+            self.call_after_refresh(self._offer_drafts)
 
     # -- saving ----------------------------------------------------------------
 
@@ -136,53 +132,33 @@ class MentorJournalApp(OpeningApp):
             self.notify(printable(f"Something went wrong: {event.worker.error!r}"), title="Error",
                         severity="error", markup=False, timeout=15)
 
-    def on_unmount(self) -> None:
-        """Release the journal this app opened (tests hand in journals they close themselves)."""
-        if self._owns_journal and self.journal is not None:
-            self.saver.wait_idle(30)
-            self.journal.close()
+    # -- drafts left by an earlier session ---------------------------------------
 
-    def _quit_on_signals(self) -> None:
-        """Without this, SIGTERM or a closed terminal (SIGHUP) would kill the app at once,
-        dropping the saves still queued and leaving the terminal in raw mode."""
-        loop = asyncio.get_running_loop()
-        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
-            loop.add_signal_handler(signal.SIGTERM, self.call_next, self.action_quit)
-        if hasattr(signal, "SIGHUP"):
-            signal.signal(signal.SIGHUP, lambda *_: self._terminal_closed(loop))
-
-    def _terminal_closed(self, loop: asyncio.AbstractEventLoop) -> None:
-        """SIGHUP: the terminal is gone. Point the screen at /dev/null (writing to a hung-up
-        terminal fails or blocks Textual's shutdown) and ignore the SIGCONT that follows a
-        hangup (Textual would restart on the dead terminal); then quit once saves are done."""
-        signal.signal(signal.SIGCONT, signal.SIG_DFL)
-        null = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):
-            os.dup2(null, fd)
-        os.close(null)
-        loop.call_soon_threadsafe(self.call_next, self.action_quit)
-
-    async def action_quit(self) -> None:
-        """Quit once every queued save has reached the disk; ask first if a form has changes."""
-        if any(isinstance(s, HoldsUnsavedInput) and s.has_unsaved_changes()
-               for s in self.screen_stack):
-            self.push_screen(
-                ChoiceModal("Quit with unsaved changes?",
-                            "A form still holds text that has not been saved.",
-                            [Choice("stay", "Keep editing", "primary"),
-                             Choice("quit", "Quit without saving it", "error")]),
-                self._quit_chosen,
-            )
+    def _offer_drafts(self) -> None:
+        """At the start: offer back the newest draft an earlier session left."""
+        journal = self.journal
+        if journal is None or journal.readonly:
             return
-        await self._quit_when_saved()
+        try:
+            drafts = [d for d in journal.drafts.all(include_private=not self.review_together)
+                      if kind_of(d).section is not None]  # the first-run form's: its own
+        except JournalError:
+            return  # a damaged drafts table: the full check after the first paint reports it
+        if drafts:
+            offer_draft(self, drafts[0], self.restore_draft)
 
-    async def _quit_chosen(self, choice: str | None) -> None:
-        if choice == "quit":
-            await self._quit_when_saved()
-
-    async def _quit_when_saved(self) -> None:
-        await asyncio.to_thread(self.saver.wait_idle, 30)
-        self.exit()
+    def restore_draft(self, draft: Draft) -> None:
+        """Open the form `draft` was typed in, with its text put back."""
+        if draft.kind == "win" and not draft.target_id:  # a new win: its form is everywhere
+            self.add_win(draft=draft)
+            return
+        section = kind_of(draft).section
+        if section is None:
+            return
+        self.open_section(section)
+        screen = self.screen
+        if isinstance(screen, RestoresDrafts):
+            screen.restore_draft(draft)  # before it is shown: its form opens on top
 
     # -- navigation ------------------------------------------------------------
 
@@ -198,6 +174,8 @@ class MentorJournalApp(OpeningApp):
 
     def go_home(self) -> None:
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+            if isinstance(self.screen, HoldsUnsavedInput) and self.screen.has_unsaved_changes():
+                self.screen.keep_typing_as_draft()  # left by a key or the palette: kept
             self.pop_screen()
         self.journal_changed.publish(None)
 
@@ -211,14 +189,16 @@ class MentorJournalApp(OpeningApp):
     def action_add_win(self) -> None:
         self.add_win()
 
-    def add_win(self, prefill: Win | None = None) -> None:
-        """Open the add-a-win form over any screen (+, the palette, or another section)."""
+    def add_win(self, prefill: Win | None = None, draft: Draft | None = None) -> None:
+        """Open the add-a-win form over any screen (+, the palette, or another section);
+        with `draft`, its text put back."""
         if self.journal is None or self.journal.pair.get() is None or isinstance(
                 self.screen, ModalScreen):
             return
         from mentorjournal.screens.win_form import WinFormModal  # loaded when first used
 
-        self.push_screen(WinFormModal(prefill), self._win_added)
+        form = WinFormModal(prefill)
+        self.push_screen(form.carry_on(draft) if draft else form, self._win_added)
 
     def _win_added(self, win: Win | None) -> None:
         if win is None:

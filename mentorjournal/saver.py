@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import deque
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -29,10 +31,12 @@ class SaveQueue:
     Callbacks run on the UI thread, after the write is on disk (or has failed).
     """
 
-    def __init__(self, app: App[Any]) -> None:
+    def __init__(self, app: App[Any],
+                 lock: AbstractContextManager[Any] | None = None) -> None:
+        """`lock` guards the queue (a test hands in one that widens a race window)."""
         self._app = app
         self._jobs: deque[_Job] = deque()
-        self._lock = threading.Lock()
+        self._lock = lock or threading.Lock()
         self._draining = False
         self._idle = threading.Event()
         self._idle.set()
@@ -66,31 +70,41 @@ class SaveQueue:
 
     def _drain(self) -> None:
         try:
-            while True:
-                with self._lock:
-                    if not self._jobs:
-                        return
-                    job = self._jobs.popleft()
-                try:
-                    result = job.operation()
-                except JournalError as error:
-                    self._deliver(job.on_failed, error)
-                except Exception as error:  # a bug: say "not saved", keep saving the rest
-                    self._deliver(job.on_failed, SaveFailed(None, error))
-                else:
-                    self._deliver(job.on_saved, result)
-        finally:
-            with self._lock:
+            while (job := self._next_job()) is not None:
+                self._run(job)
+        except BaseException:
+            with self._lock:  # the thread died: the next submit starts a new drain
                 self._draining = False
-                if not self._jobs:
-                    self._idle.set()
+            raise
+
+    def _run(self, job: _Job) -> None:
+        try:
+            result = job.operation()
+        except JournalError as error:
+            self._deliver(job.on_failed, error)
+        except Exception as error:  # a bug: say "not saved", keep saving the rest
+            self._deliver(job.on_failed, SaveFailed(None, error))
+        else:
+            self._deliver(job.on_saved, result)
+
+    def _next_job(self) -> _Job | None:
+        """The next job, or None once the queue is empty: the drain ends in the same step
+        that finds it empty, so a job submitted just after starts a new drain (were the end
+        marked later, that job would find "draining" still set and wait forever)."""
+        with self._lock:
+            if self._jobs:
+                return self._jobs.popleft()
+            self._draining = False
+            self._idle.set()
+            return None
 
     def _deliver(self, callback: Callable[[Any], object], value: Any) -> None:
         """Run a callback on the UI thread; a bug in it must not stop the saves queued after."""
         try:
             self._app.call_from_thread(callback, value)
         except Exception as error:
-            self._app.call_from_thread(
-                self._app.notify, f"Something went wrong: {error!r}", title="Error",
-                severity="error", markup=False, timeout=15,
-            )
+            with contextlib.suppress(RuntimeError):  # the app has stopped: nobody to tell
+                self._app.call_from_thread(
+                    self._app.notify, f"Something went wrong: {error!r}", title="Error",
+                    severity="error", markup=False, timeout=15,
+                )

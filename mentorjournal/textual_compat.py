@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from textual._compositor import CompositorUpdate
 from textual._styles_cache import StylesCache
@@ -24,6 +24,7 @@ from textual.widgets._footer import FooterKey
 if TYPE_CHECKING:
     from rich.console import Console
     from textual.app import App
+    from textual.driver import Driver
     from textual.notifications import Notification
     from textual.visual import Visual
     from textual.widgets import DataTable, Input, TextArea
@@ -37,6 +38,7 @@ __all__ = [
     "counting_cell_measures",
     "default_cursor_blink",
     "forget_closed_watchers",
+    "hangup_safe_driver",
     "mark_footer_bindings_ready",
     "notifications",
     "option_visual",
@@ -206,3 +208,57 @@ def watch_frames(app: App[Any], on_frame: Callable[[], None]) -> None:
             on_frame()
 
     app._display = display  # type: ignore[method-assign]
+
+
+# --- A terminal that hangs up (used by cli/main.py: the app on a terminal) ---------------
+
+class _WritesToGoneTerminal:
+    """The driver's output file, whose writes are dropped once the terminal is gone."""
+
+    def __init__(self, file: TextIO) -> None:
+        self._file = file
+        self.gone = False
+
+    def write(self, text: str) -> int:
+        if not self.gone:
+            try:
+                return self._file.write(text)
+            except OSError:  # EIO once the terminal hung up, EPIPE...: nobody is reading
+                self.gone = True
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.gone:
+            try:
+                self._file.flush()
+            except OSError:
+                self.gone = True
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
+
+
+def hangup_safe_driver(driver_class: type[Driver]) -> type[Driver]:
+    """`driver_class`, made to survive a terminal that hangs up while it writes.
+
+    Textualize/textual#6692: the LinuxDriver's output thread (`WriterThread`) dies on the
+    first write that fails, and every later write then blocks for ever in its bounded
+    queue. A closed terminal makes writes fail (EIO) until our SIGHUP handler points the
+    output at /dev/null, which under load can be a while: the app then hung for good,
+    holding the journal's lock. The driver's private output file (`_file`, handed to its
+    writer thread when application mode starts) is wrapped so that such writes are dropped.
+    Other drivers (the web driver of `serve`, Windows) are returned unchanged.
+    """
+    try:
+        from textual.drivers.linux_driver import LinuxDriver
+    except ImportError:  # no termios: not a POSIX terminal
+        return driver_class
+    if not issubclass(driver_class, LinuxDriver):
+        return driver_class
+
+    class HangupSafeDriver(driver_class):  # type: ignore[valid-type,misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.__dict__["_file"] = _WritesToGoneTerminal(self.__dict__["_file"])
+
+    return HangupSafeDriver

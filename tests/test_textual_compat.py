@@ -235,3 +235,32 @@ async def test_watch_frames() -> None:
         app.query_one(Static).update("changed")
         await pilot.pause()
         assert len(frames) > drawn
+
+
+async def test_hangup_safe_driver() -> None:
+    """The driver's output file is what its writer thread writes to, and the wrapped one
+    drops writes once they fail (as on a terminal that hung up)."""
+    import errno
+    import inspect
+    import io
+
+    from textual.drivers.linux_driver import LinuxDriver
+
+    from mentorjournal.textual_compat import hangup_safe_driver
+
+    issue = "Textualize/textual#6692"
+    assert "WriterThread(self._file)" in inspect.getsource(LinuxDriver.start_application_mode), (
+        changed("hangup_safe_driver", issue, "the writer thread no longer writes to `_file`"))
+    driver_class = hangup_safe_driver(LinuxDriver)
+    assert issubclass(driver_class, LinuxDriver)
+    driver = driver_class(App(), debug=False, mouse=False, size=(80, 24))
+    out = vars(driver)["_file"]
+
+    class GoneTerminal(io.StringIO):
+        def write(self, _text: str) -> int:
+            raise OSError(errno.EIO, "Input/output error")
+
+    out._file = GoneTerminal()
+    assert out.write("\x1b[?1049l") == 8  # dropped, not raised: the writer thread lives on
+    out.flush()
+    assert out.gone

@@ -18,9 +18,11 @@ DEMO_EPILOG = "example: mentorjournal demo --db /tmp/demo.json && mentorjournal 
 
 def _run_app(args: argparse.Namespace) -> int:
     from mentorjournal.app import make_app  # Textual is imported only when the app runs
+    from mentorjournal.textual_compat import hangup_safe_driver
 
     app = make_app(resolve_journal_path(args.db))
-    app.handle_signals = True  # SIGTERM / SIGHUP quit cleanly, every queued save on disk
+    app.handle_signals = True  # SIGTERM / SIGHUP end it cleanly: drafts kept, saves done
+    app.driver_class = hangup_safe_driver(app.driver_class)  # a closed terminal: no hang
     app.served = args.served  # a browser tab of `serve`: the screen is being shared
     app.remember = args.remember  # an encrypted journal's key kept in the keyring once unlocked
     app.run()

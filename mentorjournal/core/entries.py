@@ -21,7 +21,6 @@ from mentorjournal.core.records import Records
 from mentorjournal.core.text import MAX_BODY, MAX_LINE, MAX_TAG, MAX_TITLE, check_text, parse_tags
 
 if TYPE_CHECKING:
-    from mentorjournal.core.drafts import DraftService
     from mentorjournal.core.settings import SettingsService
 
 BUILT_IN_PROMPTS: tuple[str, ...] = (
@@ -252,10 +251,8 @@ def check_entry(entry: JournalEntry, today: date, *, complete: bool = True) -> J
 class EntryService:
     """`journal.entries`: the creative journal's entries and prompts, checked before saving."""
 
-    def __init__(self, records: Records, drafts: DraftService,
-                 settings: SettingsService) -> None:
+    def __init__(self, records: Records, settings: SettingsService) -> None:
         self._records = records
-        self._drafts = drafts
         self._settings = settings
 
     def all(self, *, include_private: bool = True) -> list[JournalEntry]:
@@ -272,15 +269,12 @@ class EntryService:
         """Refuse an entry a journal should not hold, naming the field; returns it unchanged."""
         return check_entry(entry, self._records.today())
 
-    def save(self, entry: JournalEntry, draft: Draft | None = None) -> JournalEntry:
-        """Check and save an entry (new or changed); its draft goes in the same write."""
+    def save(self, entry: JournalEntry) -> JournalEntry:
+        """Check and save an entry (new or changed). The editor saves it through
+        `journal.drafts.settle`, which removes its draft in the same write."""
         self.check(entry)
         entry = dataclasses.replace(entry, updated_at=self._records.now())
-        with self._records.batch():
-            entry = self._records.update(entry) if entry.id else self._records.add(entry)
-            if draft is not None:
-                self._drafts.discard(draft)
-        return entry
+        return self._records.update(entry) if entry.id else self._records.add(entry)
 
     def write(self, *, title: str, body: str, tags: str = "", private: bool | None = None,
               written_on: date | None = None) -> JournalEntry:

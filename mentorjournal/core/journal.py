@@ -51,7 +51,7 @@ class Journal:
         self.wins = WinService(records)
         self.goals = GoalService(records, self.wins)
         self.meetings = MeetingService(records, self.wins)
-        self.entries = EntryService(records, self.drafts, self.settings)
+        self.entries = EntryService(records, self.settings)
         self.vision = VisionService(records)
         self.evaluations = EvaluationService(records, self.pair, self.goals, self.meetings,
                                              self.wins)

@@ -29,6 +29,7 @@ class AgreementEditorModal(FormModal[AgreementVersion]):
     FIELD_INPUTS = FIELD_WIDGET_ID
     enter_submits = False
     footer = True
+    draft_kind = "agreement"  # one draft for both editors: they have the same inputs
 
     def __init__(self, base: AgreementVersion | None) -> None:
         super().__init__()

@@ -16,7 +16,7 @@ from mentorjournal.core.agreement import (
     is_empty,
     missing_signers,
 )
-from mentorjournal.core.model import AgreementVersion
+from mentorjournal.core.model import AgreementVersion, Draft
 from mentorjournal.screens.agreement_dialogs import SignModal, VersionsModal, status_line
 from mentorjournal.screens.agreement_forms import AgreementFormModal, GuidedAgreementModal
 from mentorjournal.screens.base import SectionScreen
@@ -111,6 +111,10 @@ class AgreementScreen(SectionScreen):
 
     def action_edit(self) -> None:
         self.app.push_screen(AgreementFormModal(self.state.latest), self._saved)
+
+    def restore_draft(self, draft: Draft) -> None:
+        """The agreement's draft, in the form with every section."""
+        self.app.push_screen(AgreementFormModal(self.state.latest).carry_on(draft), self._saved)
 
     def action_sign(self) -> None:
         latest = self.state.latest

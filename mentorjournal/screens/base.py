@@ -21,16 +21,28 @@ if TYPE_CHECKING:
     from textual.app import App, SystemCommand
 
     from mentorjournal.app import MentorJournalApp
-    from mentorjournal.core.model import Win
+    from mentorjournal.core.model import Draft, Win
 
 T = TypeVar("T")
 
 
 @runtime_checkable
 class HoldsUnsavedInput(Protocol):
-    """A screen that may hold typed input not saved yet: Ctrl+Q asks before losing it."""
+    """A screen that may hold typed input not saved yet: Ctrl+Q asks before losing it,
+    and a session that ends without asking (a signal, a closed tab) keeps it as a draft."""
+
+    @property
+    def keeps_drafts(self) -> bool:
+        """True when the typing can be kept as a draft."""
+        ...
 
     def has_unsaved_changes(self) -> bool: ...
+
+    def keep_typing_as_draft(self) -> None:
+        """Queue the draft of what is typed now; the screen stays as it is."""
+
+    def discard_typing(self) -> None:
+        """Forget what was typed, and its draft."""
 
 
 @runtime_checkable
@@ -38,6 +50,17 @@ class OffersPaletteCommands(Protocol):
     """A screen with actions of its own for the command palette (Ctrl+P)."""
 
     def palette_commands(self) -> list[SystemCommand]: ...
+
+
+@runtime_checkable
+class RestoresDrafts(Protocol):
+    """A section screen that opens the form a draft was typed in, its text put back.
+
+    The app calls `restore_draft` as it pushes the screen, before the screen is mounted:
+    it reads the journal, not its own widgets.
+    """
+
+    def restore_draft(self, draft: Draft) -> None: ...
 
 
 @runtime_checkable
@@ -155,9 +178,19 @@ class JournalModal(JournalAccess, ModalScreen[T]):
     def action_dismiss_modal(self) -> None:
         self.dismiss(None)
 
+    @property
+    def keeps_drafts(self) -> bool:
+        return False
+
     def has_unsaved_changes(self) -> bool:
         """True when leaving would lose typed input (Ctrl+Q asks first then)."""
         return False
+
+    def keep_typing_as_draft(self) -> None:
+        """Nothing to keep by default (forms keep drafts: FormModal)."""
+
+    def discard_typing(self) -> None:
+        """Nothing to forget by default."""
 
     def save_form(
         self, operation: Callable[[], Any], on_saved: Callable[[Any], None] | None = None

@@ -24,8 +24,9 @@ from mentorjournal.core.dates import parse_date
 from mentorjournal.core.entries import DRAFT_ENTRY, word_count
 from mentorjournal.core.model import Draft, JournalEntry
 from mentorjournal.core.text import parse_tags, printable
-from mentorjournal.screens.editor_support import DraftKeeper, edit_externally
+from mentorjournal.screens.editor_support import edit_externally
 from mentorjournal.screens.form_modal import FormModal
+from mentorjournal.screens.form_values import FormValues
 from mentorjournal.screens.prompt_picker import PromptModal
 from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.markdown_view import MarkdownView
@@ -56,7 +57,7 @@ class EntryEditorModal(FormModal[JournalEntry]):
     ]
     submit_label = "Save entry"
     enter_submits = False
-    keeps_drafts = True
+    draft_kind = DRAFT_ENTRY
     footer = True
 
     def __init__(self, entry: JournalEntry, draft: Draft | None = None) -> None:
@@ -66,10 +67,8 @@ class EntryEditorModal(FormModal[JournalEntry]):
         self.heading = "Editing entry" if entry.id else "New entry"
         # Terminal control characters would reach the terminal through the TextArea.
         self._saved = _shown(entry_fields(entry))
-        self._draft = _shown({**entry_fields(entry), **draft.fields}) if draft else None
-        self.drafts = DraftKeeper(self, DRAFT_ENTRY, entry.id or None, draft,
-                                  self.form_values, self._draft_kept,
-                                  baseline=self._draft or self._saved)
+        if draft is not None:
+            self.carry_on(draft)
         self._preview_timer: Timer | None = None
         self._status = ""
 
@@ -92,10 +91,14 @@ class EntryEditorModal(FormModal[JournalEntry]):
                 yield MarkdownView()
         yield Static(id="editor-status", markup=False)
 
+    def draft_target(self) -> int | None:
+        return self.entry.id or None
+
+    def restore_values(self, values: FormValues) -> None:
+        super().restore_values(_shown(values))
+
     def opened(self) -> None:
-        """Put a draft back (it differs from the saved entry), then carry on writing."""
-        if self._draft is not None:
-            self.restore_values(self._draft)
+        """Carry on writing where the text (or the restored draft) stops."""
         self.query_one("#preview").display = False
         if self.value("title"):
             body = self.query_one("#body", TextArea)
@@ -113,8 +116,7 @@ class EntryEditorModal(FormModal[JournalEntry]):
             private=self.ticked("private"),
             written_on=parse_date(self.value("written_on"), self.journal.today(),
                                   field="written_on"))
-        self.drafts.stop()
-        return lambda: self.journal.entries.save(entry, self.drafts.current())
+        return lambda: self.journal.entries.save(entry)
 
     @on(TextArea.Changed)
     def _neutralise(self, event: TextArea.Changed) -> None:
@@ -129,7 +131,6 @@ class EntryEditorModal(FormModal[JournalEntry]):
     @on(TextArea.Changed)
     @on(Checkbox.Changed)
     def _changed(self) -> None:
-        self.drafts.touch()
         if self.query_one("#preview").display:
             if self._preview_timer is not None:
                 self._preview_timer.stop()
@@ -149,21 +150,19 @@ class EntryEditorModal(FormModal[JournalEntry]):
         if not self.has_unsaved_changes():
             kept = "saved" if self.entry.id else "not saved yet"
         else:
-            kept = "changes kept as a draft" if self.drafts.draft_id else "unsaved changes"
+            kept = ("changes kept as a draft" if self.drafts is not None and self.drafts.kept
+                    else "unsaved changes")
         lock = " · 🔒 private" if self.ticked("private") else ""
         status = f"{words} word{'s' * (words != 1)}{lock} · {kept}"
         if status != self._status:  # most keystrokes change nothing here: no relayout
             self._status = status
             self.query_one("#editor-status", Static).update(Content(status))
 
-    def _draft_kept(self, error: JournalError | None) -> None:
+    def draft_kept(self, error: JournalError | None) -> None:
         if not self.is_attached or not self.query("#editor-status"):
             return  # the editor closed meanwhile ("keep as draft", review together)
-        if error is None:
-            self._show_status()
-        else:
-            self.query_one("#form-error", Static).update(
-                Content(printable(f"Draft not kept: {error}")))
+        super().draft_kept(error)
+        self._show_status()
 
     # -- actions ---------------------------------------------------------------
 
@@ -199,21 +198,10 @@ class EntryEditorModal(FormModal[JournalEntry]):
             body.load_text(text)
             self._changed()
 
-    def leave(self) -> None:
-        """Closed unchanged, or the changes discarded: no draft is left behind."""
-        if self.drafts.draft_id:
-            self.drafts.discard()
-        self.dismiss(None)
-
-    def keep_draft(self) -> None:
-        self.drafts.keep()
-        self.dismiss(None)
-
     def _hide_if_private(self, together: bool) -> None:
         if together and self.ticked("private"):
-            self.drafts.keep()
+            self.keep_draft()
             self.notify("The private entry was put away as a draft.")
-            self.dismiss(None)
 
 
 def _shown(fields: dict[str, Any]) -> dict[str, Any]:

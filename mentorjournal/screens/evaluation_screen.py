@@ -12,10 +12,12 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Button, Header, Static, TabbedContent, TabPane
 
-from mentorjournal.core.model import Evaluation, EvaluationKind, Role
+from mentorjournal.core.drafts import evaluation_kind
+from mentorjournal.core.model import Draft, Evaluation, EvaluationKind, Role
 from mentorjournal.core.text import printable
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.close_mentorship import CloseMentorshipModal
+from mentorjournal.screens.evaluation_drafts import EvaluationDrafts, EvaluationDraftsMixin
 from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.evaluation_form import EvaluationForm
@@ -24,10 +26,11 @@ from mentorjournal.widgets.goal_portfolio import GoalPortfolio
 from mentorjournal.widgets.side_by_side import SideBySide
 
 
-class EvaluationScreen(SectionScreen):
+class EvaluationScreen(EvaluationDraftsMixin, SectionScreen):
     """Midpoint and closing evaluations; the protégé's tab comes first (they drive)."""
 
     BINDINGS = [
+        Binding("escape", "leave", "Home"),
         Binding("ctrl+s", "save_draft", "Save draft"),
         Binding("ctrl+r", "submit", "Submit"),
         Binding("ctrl+k", "switch_kind", "Midpoint/closing"),
@@ -39,6 +42,8 @@ class EvaluationScreen(SectionScreen):
     def __init__(self) -> None:
         super().__init__(name="evaluation")
         self._tab = "protege"
+        self.drafts = EvaluationDrafts(self)
+        """Each partner form's answers, kept as a draft while typing."""
 
     def compose(self) -> ComposeResult:
         pair = self.journal.pair.get()
@@ -118,6 +123,30 @@ class EvaluationScreen(SectionScreen):
         form = next(forms, None)
         return form.read() if form else None
 
+    # -- what is typed: drafts, and asking before it is lost ----------------------
+
+    @on(EvaluationForm.Opened)
+    def _form_opened(self, event: EvaluationForm.Opened) -> None:
+        self.drafts.opened(event.form, self.kind)
+
+    @on(EvaluationForm.Edited)
+    def _form_edited(self, event: EvaluationForm.Edited) -> None:
+        self.drafts.edited(event.form)
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Show the evaluation a draft was typed for, its answers put back in its form
+        (called before the screen is shown)."""
+        for kind in EvaluationKind:
+            for role in Role:
+                if draft.kind == evaluation_kind(kind, role):
+                    self._tab = role.value
+                    self.drafts.carry(draft)
+                    self.set_reactive(EvaluationScreen.kind, kind)
+
+    def _recompose(self) -> None:
+        self.drafts.carry_over()
+        self.refresh(recompose=True)
+
     @on(TabbedContent.TabActivated, pane="#evidence")
     def _show_evidence(self) -> None:
         """The evidence is built when its tab is first shown: one panel a goal, and a
@@ -153,6 +182,7 @@ class EvaluationScreen(SectionScreen):
             self._confirm_submit(role)
 
     def action_switch_kind(self) -> None:
+        self.drafts.carry_over()
         self.kind = (EvaluationKind.MIDPOINT if self.kind is EvaluationKind.CLOSING
                      else EvaluationKind.CLOSING)
 
@@ -174,18 +204,22 @@ class EvaluationScreen(SectionScreen):
         if evaluation is None:
             return
         evaluations = self.journal.evaluations
-        operation = evaluations.submit if submit else evaluations.save_draft
+        operation = partial(evaluations.submit if submit else evaluations.save_draft,
+                            evaluation)
         self._tab = role.value
-        self.save(partial(operation, evaluation),
-                  partial(self._saved, submit), partial(self._failed, role))
+        if (key := self.drafts.key_of(role, self.kind)) is not None:
+            self.drafts.stop(role, self.kind)  # its draft goes in the same write
+            operation = partial(self.journal.drafts.settle, key, operation)
+        self.save(operation, partial(self._saved, submit, role), partial(self._failed, role))
 
-    def _saved(self, submitted: bool, _evaluation: Evaluation) -> None:
+    def _saved(self, submitted: bool, role: Role, _evaluation: Evaluation) -> None:
+        self.drafts.saved(role, self.kind)
         self.notify("Submitted and sealed." if submitted else "Draft saved.")
         self._changed(None)
 
     def _changed(self, _result: object) -> None:
         self._tab = self.query_one(TabbedContent).active or self._tab
-        self.refresh(recompose=True)
+        self._recompose()
 
     def _failed(self, role: Role, error: JournalError) -> None:
         self.query_one(f"#error-{role.value}", Static).update(Content(printable(str(error))))

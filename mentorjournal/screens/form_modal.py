@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
-from enum import Enum
-from typing import Any, ClassVar, TypeAlias, TypeVar
+from collections.abc import Callable
+from typing import Any, ClassVar, Self, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,25 +13,26 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Select, SelectionList, Static, TextArea
 from textual.widgets.button import ButtonVariant
-from textual.widgets.select import InvalidSelectValueError
-from textual.widgets.selection_list import Selection
 
+from mentorjournal.core.drafts import DraftKey, is_private
 from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.model import Draft
+from mentorjournal.core.text import printable
 from mentorjournal.screens.base import JournalModal
-from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.screens.drafts import (
+    LEAVE_MESSAGE,
+    LEAVE_TITLE,
+    DraftKeeper,
+    leave_question,
+    offer_draft,
+)
+from mentorjournal.screens.form_values import FormValues, read_inputs, restore_inputs
+from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.footer import Footer
-from mentorjournal.widgets.form_field import FormField, JSONValue
+
+__all__ = ["LEAVE_MESSAGE", "LEAVE_TITLE", "FormModal", "FormValues"]
 
 T = TypeVar("T")
-
-FormValues: TypeAlias = "dict[str, JSONValue]"
-"""What a form's inputs hold, by input id, as plain JSON values (what a draft keeps)."""
-
-LEAVE_TITLE = "Discard your changes?"
-LEAVE_MESSAGE = "What you typed here has not been saved."
-
-
-_INPUTS = (Input, TextArea, Select, Checkbox, SelectionList)
 
 
 class FormModal(JournalModal[T]):
@@ -48,6 +47,11 @@ class FormModal(JournalModal[T]):
     Escape or Cancel closes at once when nothing changed since the form opened, and asks
     one question otherwise. `leave`, `discard` and `saved` are the hooks to change what
     closing does; `opened` runs once the form is shown.
+
+    A form with a `draft_kind` keeps what is typed as the draft of `draft_key` (its kind
+    and `draft_target()`, the record it edits) at most a second behind the typing, offers
+    a waiting draft back when it opens (or restores the one it was opened with,
+    `carry_on`), and removes it in the same write that saves the form.
     """
 
     DEFAULT_CSS = """
@@ -68,8 +72,8 @@ class FormModal(JournalModal[T]):
     writes: ClassVar[bool] = True
     """False for a form that writes nothing (a search): its result is ready at once,
     not after the queued saves, and leaving it never asks."""
-    keeps_drafts: ClassVar[bool] = False
-    """True when the form can put what was typed away as a draft (`keep_draft`)."""
+    draft_kind = ""
+    """The kind of draft this form keeps (a kind of core/drafts.py's KINDS); "": none."""
     footer: ClassVar[bool] = False
     """True for a form with keys of its own: the key footer is shown below it."""
 
@@ -77,6 +81,9 @@ class FormModal(JournalModal[T]):
         super().__init__()
         self._opened_with: FormValues | None = None
         self._waiting = False
+        self._carry_on: Draft | None = None
+        self.drafts: DraftKeeper | None = None
+        """Keeps the typing as this form's draft (None: the form keeps none)."""
 
     # -- layout ------------------------------------------------------------------
 
@@ -111,7 +118,10 @@ class FormModal(JournalModal[T]):
 
     def on_mount(self) -> None:
         self._opened_with = self.form_values()
+        waiting = self._start_drafts()
         self.opened()
+        if waiting is not None:
+            offer_draft(self, waiting, self._restore_draft, later=False)
 
     def opened(self) -> None:
         """The form is shown: by default the cursor goes to the first text input."""
@@ -139,7 +149,7 @@ class FormModal(JournalModal[T]):
 
     def form_values(self) -> FormValues:
         """Every input's value by id, as plain JSON values (a choice of an enum: its value)."""
-        return {widget.id: _read(widget) for widget in _inputs(self) if widget.id}
+        return read_inputs(self)
 
     def restore_values(self, values: FormValues) -> None:
         """Put `values` (from `form_values`, perhaps of an earlier visit) into the inputs.
@@ -148,14 +158,84 @@ class FormModal(JournalModal[T]):
         A choice among enum members is restored as its plain value, which equals the
         member: read it back with the enum (`VisionKind(self.choice("kind"))`).
         """
-        for widget in _inputs(self):
-            if widget.id in values:
-                _restore(widget, values[widget.id])
+        restore_inputs(self, values)
 
     def has_unsaved_changes(self) -> bool:
         """True when an input holds something else than when the form opened."""
         return (self.writes and self._opened_with is not None
                 and self.form_values() != self._opened_with)
+
+    # -- drafts ----------------------------------------------------------------------
+
+    @property
+    def keeps_drafts(self) -> bool:
+        """True when what is typed can be put away as a draft (`keep_draft`)."""
+        return self.drafts is not None and not self.drafts.closed
+
+    def draft_target(self) -> int | None:
+        """The id of the record the form edits (None: a new one); with the kind, the key."""
+        return None
+
+    @property
+    def draft_key(self) -> DraftKey:
+        return DraftKey(self.draft_kind, self.draft_target())
+
+    def carry_on(self, draft: Draft) -> Self:
+        """Open the form with `draft`'s text put back (the user chose to restore it)."""
+        self._carry_on = draft
+        return self
+
+    def _start_drafts(self) -> Draft | None:
+        """Start keeping drafts; returns a draft of this target to offer back, if one waits."""
+        if not self.draft_kind or not self.writes or self.journal.readonly:
+            return None
+        assert self._opened_with is not None
+        waiting = self._carry_on or self.journal.drafts.find(self.draft_key)
+        if waiting is not None and is_private(waiting) and not self.show_private:
+            return None  # a private draft, hidden while reviewing together: left untouched
+        self.drafts = DraftKeeper(self, self.draft_key, self.form_values, self._opened_with,
+                                  self.draft_kept)
+        if waiting is not None and waiting is self._carry_on:
+            self._restore_draft(waiting)
+            return None
+        return waiting
+
+    def _restore_draft(self, draft: Draft) -> None:
+        self.restore_values(draft.fields)
+        if self.drafts is None:
+            return
+        if DraftKey.of(draft) == self.draft_key:
+            self.drafts.adopt(draft.fields)
+        else:  # its record is gone (a new one is made): the text moves to this form's key
+            drafts = self.journal.drafts
+            self.save(lambda: drafts.discard(draft))
+            self.drafts.touch()
+
+    def draft_kept(self, error: JournalError | None) -> None:
+        """A draft write finished (`error`: it failed; the typing stays in the form)."""
+        if error is not None and self.is_attached:
+            self.query_one("#form-error", Static).update(
+                Content(printable(f"Draft not kept: {error}")))
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(SelectionList.SelectedChanged)
+    def _typed_for_draft(self) -> None:
+        if self.drafts is not None and not self._waiting:
+            self.drafts.touch()
+
+    def keep_typing_as_draft(self) -> None:
+        """Queue the draft of what is typed now (quitting: nobody is asked)."""
+        if self.drafts is not None and not self.drafts.closed and self.has_unsaved_changes():
+            self.drafts.keep()
+
+    def discard_typing(self) -> None:
+        """Forget what was typed, draft included (the user chose to discard it)."""
+        if self.drafts is not None:
+            self.drafts.discard()
+            self.drafts.close()
 
     # -- submitting --------------------------------------------------------------
 
@@ -175,10 +255,24 @@ class FormModal(JournalModal[T]):
         except ValidationError as error:
             self.show_error(error)
             return
-        if self.writes:
-            self.save_form(operation, self.saved)
-        else:
+        if not self.writes:
             self.saved(operation())
+            return
+        if self.drafts is not None:
+            self.drafts.stop()  # no draft write lands after the save
+            key, drafts, save = self.draft_key, self.journal.drafts, operation
+            operation = lambda: drafts.settle(key, save)  # noqa: E731
+        self.save_form(operation, self._saved_with_draft)
+
+    def _saved_with_draft(self, result: T) -> None:
+        if self.drafts is not None:
+            self.drafts.saved()
+        self.saved(result)
+
+    def show_error(self, error: JournalError) -> None:
+        super().show_error(error)
+        if self.drafts is not None:
+            self.drafts.touch()  # not saved: the typing is kept as a draft meanwhile
 
     def _wait(self, waiting: bool) -> None:
         self._waiting = waiting
@@ -205,13 +299,12 @@ class FormModal(JournalModal[T]):
     def action_dismiss_modal(self) -> None:
         """Escape or Cancel: close at once when nothing changed; otherwise ask first."""
         if not self.has_unsaved_changes():
+            if self.drafts is not None:
+                self.drafts.discard()  # typing undone: no draft is left behind
+                self.drafts.close()
             self.leave()
             return
-        choices = [Choice("keep", "Keep editing", "primary")]
-        if self.keeps_drafts:
-            choices.append(Choice("draft", "Keep as draft"))
-        choices.append(Choice("discard", "Discard", "error"))
-        self.app.push_screen(ChoiceModal(LEAVE_TITLE, LEAVE_MESSAGE, choices),
+        self.app.push_screen(leave_question(keeps_drafts=self.keeps_drafts),
                              self._leave_chosen)
 
     def _leave_chosen(self, choice: str | None) -> None:
@@ -221,68 +314,17 @@ class FormModal(JournalModal[T]):
             self.keep_draft()
 
     def leave(self) -> None:
-        """Close without saving (nothing typed, or the typing discarded)."""
+        """Close without saving (nothing typed, or the typing discarded or kept as a draft)."""
         self.dismiss(None)
 
     def discard(self) -> None:
-        """The user chose to lose what was typed."""
+        """The user chose to lose what was typed (and its draft)."""
+        self.discard_typing()
         self.leave()
 
     def keep_draft(self) -> None:
         """The user chose to keep what was typed as a draft (when `keeps_drafts`)."""
+        if self.drafts is not None:
+            self.drafts.keep()
+            self.drafts.close()
         self.leave()
-
-
-def _inputs(node: Widget) -> Iterator[Widget]:
-    """The inputs under `node` (not the parts of an input, such as a Select's list)."""
-    for child in node.children:
-        if isinstance(child, _INPUTS) or (isinstance(child, FormField) and child.id):
-            yield child
-        else:
-            yield from _inputs(child)
-
-
-def _plain(value: object) -> JSONValue:
-    if value is Select.NULL or value is None:
-        return None
-    if isinstance(value, Enum):
-        value = value.value
-    return value if isinstance(value, str | int | float | bool) else str(value)
-
-
-def _read(widget: Widget) -> JSONValue:
-    if isinstance(widget, FormField):
-        return widget.form_value()
-    if isinstance(widget, Input):
-        return widget.value
-    if isinstance(widget, TextArea):
-        return widget.text
-    if isinstance(widget, Checkbox):
-        return widget.value
-    if isinstance(widget, Select):
-        return _plain(widget.value)
-    assert isinstance(widget, SelectionList)
-    return [_plain(value) for value in widget.selected]
-
-
-def _restore(widget: Widget, value: JSONValue) -> None:
-    if isinstance(widget, FormField):
-        widget.restore_form_value(value)
-    elif isinstance(widget, Input | TextArea) and isinstance(value, str):
-        if isinstance(widget, Input):
-            widget.value = value
-        else:
-            widget.text = value
-    elif isinstance(widget, Checkbox) and isinstance(value, bool):
-        widget.value = value
-    elif isinstance(widget, Select):
-        # An option gone since (a deleted goal): the choice stays as it is.
-        with contextlib.suppress(InvalidSelectValueError):
-            widget.value = Select.NULL if value is None else value
-    elif isinstance(widget, SelectionList) and isinstance(value, list):
-        options = (widget.get_option_at_index(i) for i in range(widget.option_count))
-        offered = {option.value for option in options if isinstance(option, Selection)}
-        widget.deselect_all()
-        for selected in value:
-            if selected in offered:
-                widget.select(selected)

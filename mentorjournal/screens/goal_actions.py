@@ -6,9 +6,15 @@ from typing import Any
 
 from mentorjournal.core import goals as goal_rules
 from mentorjournal.core.goals import GoalFilter
-from mentorjournal.core.model import Goal, GoalStatus
+from mentorjournal.core.model import Draft, Goal, GoalStatus
 from mentorjournal.screens.base import SectionScreen
-from mentorjournal.screens.goal_forms import AchievedModal, ReasonModal, safe_title
+from mentorjournal.screens.goal_forms import (
+    AchievedModal,
+    GoalFormModal,
+    ObjectiveModal,
+    ReasonModal,
+    safe_title,
+)
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 
 
@@ -36,6 +42,14 @@ class GoalActionsScreen(SectionScreen):
             result = result[0]
         if isinstance(result, Goal):
             self.refresh_goals(result.id, None)
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Reopen the goal form (or the objectives) a draft was typed in."""
+        goal = self.journal.goals.get(draft.target_id) if draft.target_id else None
+        if draft.kind == "objectives" and goal is not None:
+            self.app.push_screen(ObjectiveModal(goal).carry_on(draft), self._changed)
+        elif draft.kind == "goal":
+            self.app.push_screen(GoalFormModal(goal).carry_on(draft), self._changed)
 
     def action_mark_achieved(self) -> None:
         if (goal := self._selected()) and goal.status is not GoalStatus.ACHIEVED:

@@ -20,10 +20,15 @@ from mentorjournal.screens.form_modal import FormModal
 class GoalFormModal(FormModal[Goal]):
     """A new goal, or a goal's fields with the reason for a recorded change."""
 
+    draft_kind = "goal"
+
     def __init__(self, goal: Goal | None = None) -> None:
         super().__init__()
         self.goal = goal
         self.heading = "New goal" if goal is None else "Edit goal"
+
+    def draft_target(self) -> int | None:
+        return self.goal.id if self.goal is not None else None
 
     def fields(self) -> ComposeResult:
         goal = self.goal or Goal(title="")
@@ -62,6 +67,10 @@ class ObjectiveModal(FormModal[Goal]):
         self.index = index
         self.heading = "Add objectives" if index is None else "Edit objective"
         self.submit_label = "Add" if index is None else "Save"
+        self.draft_kind = "objectives" if index is None else ""  # rewording one: no draft
+
+    def draft_target(self) -> int | None:
+        return self.goal.id
 
     def fields(self) -> ComposeResult:
         yield Static(Content(safe_title(self.goal)), markup=False)

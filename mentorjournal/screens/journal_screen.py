@@ -24,7 +24,7 @@ from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import Draft, JournalEntry
 from mentorjournal.core.text import printable
 from mentorjournal.screens.base import SectionScreen
-from mentorjournal.screens.editor_support import offer_draft
+from mentorjournal.screens.drafts import offer_draft
 from mentorjournal.screens.entry_editor import EntryEditorModal
 from mentorjournal.screens.prompt_picker import PromptModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
@@ -92,7 +92,6 @@ class JournalScreen(SectionScreen):
         self.follow_review_together(lambda _together: self.reload())
         self.reload()
         self.query_one(OptionList).focus()
-        self.call_after_refresh(self.action_offer_draft, True)
 
     def entries(self) -> list[JournalEntry]:
         return self.journal.entries.all(include_private=self.show_private)
@@ -183,17 +182,17 @@ class JournalScreen(SectionScreen):
         else:
             self.mj.go_home()
 
-    def action_offer_draft(self, quiet: bool = False) -> None:
-        """Offer back a draft a crash or a closed terminal left behind."""
-        drafts = [d for d in self.journal.drafts.of_kind(DRAFT_ENTRY)
-                  if self.show_private or not d.fields.get("private")]
+    def action_offer_draft(self) -> None:
+        """Offer back a draft a crash or a closed terminal left behind (the app offers the
+        newest at the start; this finds the others)."""
+        drafts = self.journal.drafts.of_kind(DRAFT_ENTRY, include_private=self.show_private)
         if not drafts:
-            if not quiet:
-                self.notify("No draft is waiting.")
+            self.notify("No draft is waiting.")
             return
-        offer_draft(self, drafts[0], self._restore)
+        offer_draft(self, drafts[0], self.restore_draft)
 
-    def _restore(self, draft: Draft) -> None:
+    def restore_draft(self, draft: Draft) -> None:
+        """Open the editor on `draft` (its entry, or a new one)."""
         target = self.journal.entries.get(draft.target_id) if draft.target_id else None
         self.edit(target or JournalEntry(written_on=self.journal.today()), draft)
 

@@ -48,6 +48,7 @@ class MeetingFormModal(FormModal[Meeting]):
     ]
     submit_label = "Save meeting"
     enter_submits = False
+    draft_kind = "meeting"
     footer = True
     FIELD_INPUTS = {"homework_due": "homework"}
 
@@ -56,6 +57,9 @@ class MeetingFormModal(FormModal[Meeting]):
         self.meeting = meeting
         self.heading = "Edit the meeting" if meeting else "Log a meeting"
         self._previous: Meeting | None = None
+
+    def draft_target(self) -> int | None:
+        return self.meeting.id if self.meeting is not None else None
 
     def frame(self) -> Widget:
         return VerticalScroll(classes="form", id="meeting-form")

@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Header, Static
 
 from mentorjournal.core.meetings import MeetingFilter, filter_meetings
-from mentorjournal.core.model import Meeting, Win
+from mentorjournal.core.model import Draft, Meeting, Win
 from mentorjournal.core.text import printable
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.homework import HomeworkModal
@@ -138,6 +138,12 @@ class MeetingsScreen(SectionScreen):
         if meeting is not None:
             self.app.push_screen(MeetingFormModal(meeting),
                                  partial(self._meeting_saved, "saved"))
+
+    def restore_draft(self, draft: Draft) -> None:
+        """Reopen the meeting form a draft was typed in (its meeting, or a new one)."""
+        meeting = self.journal.meetings.get(draft.target_id) if draft.target_id else None
+        self.app.push_screen(MeetingFormModal(meeting).carry_on(draft),
+                             partial(self._meeting_saved, "saved" if meeting else "logged"))
 
     def _meeting_saved(self, verb: str, meeting: Meeting | None) -> None:
         if meeting is None:

@@ -18,12 +18,14 @@ class PairSetupModal(FormModal[Pair]):
     """Asks for the pair in one short form; dismisses with the saved Pair.
 
     A journal needs its pair: leaving this form (Escape, or Quit) quits the app, after
-    asking when names were typed, rather than leave a half-made journal.
+    asking as every form does when names were typed (they may be kept as a draft, offered
+    back at the next start), rather than leave a half-made journal.
     """
 
     heading = "Welcome to mentorjournal"
     submit_label = "Start the journal"
     cancel_label = "Quit"
+    draft_kind = "pair"
 
     def fields(self) -> ComposeResult:
         today = self.journal.today().isoformat()

@@ -19,11 +19,15 @@ class VisionCardModal(FormModal[VisionCard]):
     """Dismisses with the saved card; on failure it stays open with the input kept."""
 
     submit_label = "Save card"
+    draft_kind = "vision"
 
     def __init__(self, card: VisionCard | None = None) -> None:
         super().__init__()
         self.card = card or VisionCard(text="")
         self.heading = "Change the card" if self.card.id else "A new vision card"
+
+    def draft_target(self) -> int | None:
+        return self.card.id or None
 
     def fields(self) -> ComposeResult:
         card = self.card

@@ -9,7 +9,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
-from mentorjournal.core.model import VisionCard, VisionKind
+from mentorjournal.core.model import Draft, VisionCard, VisionKind
 from mentorjournal.core.vision import is_openable_url
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.vision_card_form import VisionCardModal
@@ -139,6 +139,10 @@ class VisionScreen(SectionScreen):
     def action_edit_card(self) -> None:
         if self.current is not None:
             self.app.push_screen(VisionCardModal(self.current), self._saved)
+
+    def restore_draft(self, draft: Draft) -> None:
+        card = self.journal.vision.get(draft.target_id) if draft.target_id else None
+        self.app.push_screen(VisionCardModal(card).carry_on(draft), self._saved)
 
     def _saved(self, card: VisionCard | None) -> None:
         if card is not None:

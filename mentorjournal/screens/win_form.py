@@ -20,6 +20,7 @@ class WinFormModal(FormModal[Win]):
     """Adds a win (or edits `win` when it has an id); dismisses with the saved Win."""
 
     submit_label = "Save the win"
+    draft_kind = "win"
 
     def __init__(self, win: Win | None = None) -> None:
         super().__init__()
@@ -29,6 +30,9 @@ class WinFormModal(FormModal[Win]):
     @property
     def editing(self) -> bool:
         return self.win is not None and self.win.id != 0
+
+    def draft_target(self) -> int | None:
+        return self.win.id if self.win is not None and self.editing else None
 
     def fields(self) -> ComposeResult:
         win = self.win or Win(won_on=self.journal.today(), text="")

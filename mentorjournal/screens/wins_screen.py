@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Header, Select, Static
 
-from mentorjournal.core.model import Win, WinSize
+from mentorjournal.core.model import Draft, Win, WinSize
 from mentorjournal.core.text import one_line
 from mentorjournal.core.wins import (
     Period,
@@ -181,6 +181,11 @@ class WinsScreen(SectionScreen):
         win = self._selected_win()
         if win is not None:
             self.app.push_screen(WinFormModal(win), self._edited)
+
+    def restore_draft(self, draft: Draft) -> None:
+        """A draft of changes to a win (a new win's form is the app's, `add_win`)."""
+        if (win := self.journal.wins.get(draft.target_id or 0)) is not None:
+            self.app.push_screen(WinFormModal(win).carry_on(draft), self._edited)
 
     def _edited(self, win: Win | None) -> None:
         if win is not None:

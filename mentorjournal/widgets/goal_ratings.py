@@ -6,6 +6,7 @@ from textual import on
 from textual.binding import Binding
 from textual.content import Content
 from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.widgets import DataTable
 
 from mentorjournal.core.evaluation import rating_of
@@ -50,6 +51,9 @@ class GoalRatings(DataTable[Content]):
         Binding("0", "rate(0)", "Clear rating", show=False),
     ]
 
+    class Rated(Message):
+        """A goal's rating or comment changed."""
+
     def __init__(self, goals: list[Goal], evaluation: Evaluation, *, id: str | None = None
                  ) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
@@ -91,10 +95,19 @@ class GoalRatings(DataTable[Content]):
     def set_comment(self, goal: Goal, comment: str) -> None:
         self._set(self.goals.index(goal), self.values[goal.id][0], comment)
 
+    def set_rating(self, goal_id: int, rating: int | None, comment: str) -> None:
+        """Put back a goal's rating and comment (from a draft); an unknown goal is ignored."""
+        rows = [row for row, goal in enumerate(self.goals) if goal.id == goal_id]
+        if rows and (rating is None or rating in RATING_WORDS):
+            self._set(rows[0], rating, comment)
+
     def _set(self, row: int, rating: int | None, comment: str) -> None:
+        if self.values[self.goals[row].id] != (rating, comment):
+            self.post_message(self.Rated())
         self.values[self.goals[row].id] = (rating, comment)
-        self.update_cell_at(Coordinate(row, 1), rating_cell(rating))
-        self.update_cell_at(Coordinate(row, 2), text_cell(comment, self._comment_width))
+        if self.is_mounted and self.row_count > row:
+            self.update_cell_at(Coordinate(row, 1), rating_cell(rating))
+            self.update_cell_at(Coordinate(row, 2), text_cell(comment, self._comment_width))
 
     @on(DataTable.RowSelected)
     def _step(self, event: DataTable.RowSelected) -> None:

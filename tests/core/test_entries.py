@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mentorjournal.core.drafts import DraftKey
 from mentorjournal.core.entries import (
     BUILT_IN_PROMPTS,
     DRAFT_ENTRY,
@@ -111,7 +112,9 @@ def test_save_entry_validates_and_replaces_its_draft(empty_journal: Journal) -> 
     draft = empty_journal.drafts.save(Draft(kind=DRAFT_ENTRY, fields={"body": "hi"}))
     again = empty_journal.drafts.save(Draft(kind=DRAFT_ENTRY, fields={"body": "hi!"}, id=draft.id))
     assert again.id == draft.id and len(empty_journal.drafts.of_kind(DRAFT_ENTRY)) == 1
-    entry = empty_journal.entries.save(JournalEntry(written_on=TODAY, body="hi!"), again)
+    entry = empty_journal.drafts.settle(  # as the editor saves: the draft goes in that write
+        DraftKey.of(again), lambda: empty_journal.entries.save(
+            JournalEntry(written_on=TODAY, body="hi!")))
     assert entry.id and entry.updated_at is not None
     assert empty_journal.drafts.of_kind(DRAFT_ENTRY) == []
 

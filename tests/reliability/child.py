@@ -158,6 +158,57 @@ def app(path: Path, saves: int, report_fd: int) -> None:
     sys.exit(code)
 
 
+def forms(path: Path, report_fd: int) -> None:
+    """The real command line on a terminal, reporting (on `report_fd`) what a test typing
+    into it needs to know: "screen NAME" once a screen is shown, "ready KEY" once a form
+    keeps drafts of KEY, "typed JSON" (the form's inputs) after each change, "focus
+    TYPE#ID" when the cursor moves, "opened" once the journal is open (the keys of the
+    sections work then)."""
+    import json
+
+    from textual.app import App
+    from textual.screen import Screen
+
+    from mentorjournal.app import MentorJournalApp
+    from mentorjournal.cli import main as cli
+    from mentorjournal.screens.drafts import DraftKeeper
+
+    push, start, touch = App.push_screen, DraftKeeper.__init__, DraftKeeper.touch
+    focus = Screen.set_focus
+    opened = MentorJournalApp._journal_opened
+
+    def journal_opened(self: MentorJournalApp, journal: Journal) -> None:
+        opened(self, journal)
+        report("opened", report_fd)
+
+    def pushed(self: App[Any], screen: Any, *args: Any, **kwargs: Any) -> Any:
+        shown = push(self, screen, *args, **kwargs)
+        self.call_after_refresh(report, f"screen {type(screen).__name__}", report_fd)
+        return shown
+
+    def focused(self: Screen[Any], widget: Any, *args: Any, **kwargs: Any) -> None:
+        focus(self, widget, *args, **kwargs)
+        if widget is not None:
+            report(f"focus {type(widget).__name__}#{widget.id}", report_fd)
+
+    def started(self: DraftKeeper, *args: Any, **kwargs: Any) -> None:
+        start(self, *args, **kwargs)
+        report(f"ready {self.key}", report_fd)
+
+    def touched(self: DraftKeeper) -> None:
+        touch(self)
+        report(f"typed {json.dumps(self._read())}", report_fd)
+
+    MentorJournalApp._journal_opened = journal_opened  # type: ignore[method-assign]
+    App.push_screen = pushed  # type: ignore[method-assign,assignment]
+    Screen.set_focus = focused  # type: ignore[method-assign]
+    DraftKeeper.__init__ = started  # type: ignore[method-assign]
+    DraftKeeper.touch = touched  # type: ignore[method-assign]
+    code = cli.main(["--db", str(path)])
+    report(f"exit {code}", report_fd)
+    sys.exit(code)
+
+
 def main(argv: list[str]) -> None:
     command, path, *rest = argv
     journal_path = Path(path)
@@ -171,6 +222,8 @@ def main(argv: list[str]) -> None:
         contend(journal_path, rest[0], int(rest[1]))
     elif command == "app":
         app(journal_path, int(rest[0]), int(rest[1]))
+    elif command == "forms":
+        forms(journal_path, int(rest[0]))
     else:
         raise SystemExit(f"unknown command {command}")
 

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
+import pty
 import select
+import signal
+import struct
 import subprocess
 import sys
+import termios
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -143,3 +149,71 @@ FAULTS: dict[str, tuple[str, Callable[..., Any]]] = {
 }
 """Faults the store's os calls meet: (name of the os function, stand-in). Only the store
 creates files, fdopens, fsyncs or renames while a test injects one of these."""
+
+
+def _controlling_terminal() -> None:
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+class Terminal:
+    """`python -m tests.reliability.child COMMAND ARGS... REPORT_FD` on a pseudo-terminal
+    that is its controlling terminal (closing it sends the child SIGHUP, as closing a
+    terminal window does). The screen it draws is read away into `screen` (so it never
+    blocks on a full terminal); what it reports arrives in `lines`."""
+
+    def __init__(self, *args: str, size: tuple[int, int] = (120, 40)) -> None:
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+        report_read, report_write = os.pipe()
+        self.process = spawn(*args, str(report_write), stdin=slave, stdout=slave,
+                             stderr=slave, start_new_session=True, pass_fds=(report_write,),
+                             preexec_fn=_controlling_terminal,
+                             env={**os.environ, "TERM": "xterm-256color"})
+        os.close(slave)
+        os.close(report_write)
+        self.screen = bytearray()
+        self._reader = threading.Thread(target=self._read_screen, daemon=True)
+        self._reader.start()
+        self.lines = Lines(report_read)
+
+    def _read_screen(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.master, 1 << 16)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.screen += chunk
+
+    def type(self, keys: str) -> None:
+        os.write(self.master, keys.encode())
+
+    def hang_up(self) -> None:
+        """The terminal window closes: the kernel sends the child SIGHUP."""
+        if self.master >= 0:
+            os.close(self.master)
+            self.master = -1
+
+    def end(self, how: str) -> None:
+        """End the session as `how` says: "SIGHUP" closes the terminal, else that signal."""
+        if how == "SIGHUP":
+            self.hang_up()
+        else:
+            self.process.send_signal(getattr(signal, how))
+
+    def shown(self) -> str:
+        return bytes(self.screen).decode(errors="replace")
+
+    def close(self) -> list[str]:
+        """Kill the child if it still runs, let go of the terminal; the lines it reported."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+        self.hang_up()
+        self._reader.join(5)
+        if self.lines.fd >= 0:
+            self.lines.drain()
+            os.close(self.lines.fd)
+            self.lines.fd = -1
+        return self.lines.lines

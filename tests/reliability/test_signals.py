@@ -6,75 +6,29 @@ still queued when the signal arrives.
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
-import signal
-import struct
-import termios
-import threading
 from pathlib import Path
 
 import pytest
 
 from mentorjournal.core.model import Pair
 from tests.conftest import open_journal
-from tests.reliability.support import Lines, spawn
+from tests.reliability.support import Terminal
 
 pytestmark = pytest.mark.reliability
 
 QUEUED = 20
 
 
-def _controlling_terminal() -> None:
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-
-def _drain(master: int, seen: bytearray) -> None:
-    """Read the app's screen output so it never blocks on a full terminal."""
-    while True:
-        try:
-            chunk = os.read(master, 1 << 16)
-        except OSError:
-            return
-        if not chunk:
-            return
-        seen += chunk
-
-
 def run_app_and_signal(path: Path, how: str) -> tuple[int, list[str], bytes]:
     """Start the app on a pty; once saves are queued, signal it; return (exit, report, screen)."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    report_read, report_write = os.pipe()
-    child = spawn("app", str(path), str(QUEUED), str(report_write), stdin=slave, stdout=slave,
-                  stderr=slave, start_new_session=True, pass_fds=(report_write,),
-                  preexec_fn=_controlling_terminal,
-                  env={**os.environ, "TERM": "xterm-256color"})
-    os.close(slave)
-    os.close(report_write)
-    seen = bytearray()
-    reader = threading.Thread(target=_drain, args=(master, seen), daemon=True)
-    reader.start()
-    lines = Lines(report_read)
+    terminal = Terminal("app", str(path), str(QUEUED))
     try:
-        assert lines.wait_for("queued", 60), bytes(seen).decode(errors="replace")[-2000:]
-        if how == "SIGHUP":
-            os.close(master)  # the terminal window closes: the kernel sends SIGHUP
-            master = -1
-        else:
-            child.send_signal(signal.SIGTERM)
-        code = child.wait(60)
-    except BaseException:
-        child.kill()
-        raise
+        assert terminal.lines.wait_for("queued", 60), terminal.shown()[-2000:]
+        terminal.end(how)
+        code = terminal.process.wait(60)
     finally:
-        if master >= 0:
-            os.close(master)
-        reader.join(5)
-    report = lines.drain()
-    os.close(report_read)
-    return code, report, bytes(seen)
+        report = terminal.close()
+    return code, report, bytes(terminal.screen)
 
 
 @pytest.fixture

@@ -162,6 +162,7 @@ async def test_theme_is_remembered(journal_path: Path, journal: Journal) -> None
 
 async def test_quit_with_an_unsaved_form_asks_first(app: MentorJournalApp,
                                                     journal: Journal) -> None:
+    """Ctrl+Q asks as the form's Escape does: keep editing, keep as draft, or discard."""
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("m", "n")  # the meeting form
@@ -170,14 +171,18 @@ async def test_quit_with_an_unsaved_form_asks_first(app: MentorJournalApp,
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceModal) and app.is_running
-        await pilot.click("#choice-stay")
+        assert [str(b.label) for b in app.screen.query("Button")] == [
+            "Keep editing", "Keep as draft", "Discard"]
+        await pilot.click("#choice-keep")
         await pilot.pause()
         assert app.is_running and not isinstance(app.screen, ChoiceModal)
         await pilot.press("ctrl+q")
         await pilot.pause()
-        await pilot.click("#choice-quit")
+        await pilot.click("#choice-discard")
+        await app.workers.wait_for_complete()
         await pilot.pause()
     assert not app.is_running
+    assert journal.drafts.all() == []
 
 
 async def test_screenshot_is_offered_for_a_plain_journal(app: MentorJournalApp) -> None:

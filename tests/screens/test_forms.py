@@ -41,7 +41,7 @@ class Case:
     message: str
     focus: str
     buttons: tuple[str, ...] = ()
-    choices: tuple[str, ...] = ("Keep editing", "Discard")
+    choices: tuple[str, ...] = ("Keep editing", "Keep as draft", "Discard")
     fixture: str = "app"
 
 
@@ -67,12 +67,10 @@ CASES = {
         CloseMentorshipModal, ("e", "ctrl+p", *"close the mentorship", "enter"),
         "#closing_note", {"#closing_note": "Thank you"},
         "Both partners submit the closing evaluation before the mentorship closes.",
-        "#closed_on"),
+        "#closed_on", choices=("Keep editing", "Discard")),  # a closing note: no draft
     "entry editor": Case(EntryEditorModal, ("j", "n"), "#title", {"#written_on": "tomorrow"},
                          "The date 2026-11-26 is in the future: an entry is dated today or "
-                         "earlier.", "#written_on",
-                         choices=("Keep editing", "Keep as draft", "Discard"),
-                         fixture="empty_app"),
+                         "earlier.", "#written_on", fixture="empty_app"),
 }
 
 
@@ -213,7 +211,7 @@ async def test_escape_on_the_first_run_form_with_names_asks(journal_path: Path) 
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceModal) and app.is_running
-        assert choice_labels(app) == ("Keep editing", "Discard")
+        assert choice_labels(app) == ("Keep editing", "Keep as draft", "Discard")
         await pilot.click("#choice-keep")
         await pilot.pause()
         assert app.screen is form and form.value("protege") == "Ana Lima"
