@@ -86,14 +86,22 @@ class OpeningApp(App[None]):
     @work(thread=True, group="load", exclusive=True, exit_on_error=False)
     def load_journal(self, readonly: bool = False) -> None:
         """Open, parse and check the journal file off the UI thread."""
+        self._open(readonly)
+
+    def _open(self, readonly: bool, unlocked: bool = False) -> None:
+        """In a worker: the journal opened (with the key once `unlocked`), or the reason
+        it can't be; an encrypted one is unlocked first, in this same worker."""
         assert self.path is not None
         try:
             self.path = journal_file(self.path)  # the plain name finds it once encrypted
             with _reading_journal():
                 journal = Journal.open(self.path, readonly=readonly, today=self.today,
                                        verify=False, key=self.key)
-        except JournalEncrypted:
-            self._unlock(None, readonly)
+        except JournalEncrypted as error:
+            if unlocked:  # the key it was unlocked with does not open it
+                self.call_from_thread(self._journal_failed, error)
+            else:
+                self._unlock(None, readonly)
             return
         except JournalError as error:
             self.call_from_thread(self._journal_failed, error)
@@ -134,7 +142,7 @@ class OpeningApp(App[None]):
                 f"Not remembered: {why_not}." if why_not else "The key is remembered in "
                 "this system's keyring."), markup=False, timeout=10)
         self.key = key
-        self.call_from_thread(self.load_journal, readonly)
+        self._open(readonly, unlocked=True)  # a new worker of the group would cancel this one
 
     def _ask_passphrase(self, readonly: bool) -> None:
         from mentorjournal.widgets.passphrase_modal import PassphraseModal  # when needed
