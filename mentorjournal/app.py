@@ -5,14 +5,15 @@ Opening the journal (and what to do when it cannot be opened) is its base, openi
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
@@ -30,6 +31,7 @@ from mentorjournal.screens.help import HelpModal
 from mentorjournal.screens.home_screen import HomeScreen
 from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
+from mentorjournal.widgets.keys import APP
 
 
 class MentorJournalApp(EndingApp):
@@ -39,10 +41,15 @@ class MentorJournalApp(EndingApp):
     CSS_PATH = "app.tcss"
     COMMANDS = EndingApp.COMMANDS | {JournalCommands}
     BINDINGS = [
-        Binding("f1", "help", "Keys"),
-        Binding("ctrl+t", "toggle_review_together", "Together"),
-        Binding("plus", "add_win", "Add a win", key_display="+", show=False),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        # priority: F1 works in dialogs too (a dialog stops the app's other keys)
+        Binding("f1", "help", "Keys", tooltip="List the keys of the screen you are on",
+                group=APP, priority=True),
+        Binding("ctrl+t", "toggle_review_together", "Together", group=APP,
+                tooltip="Start or end review together: private entries stay hidden"),
+        Binding("plus", "add_win", "Add a win", key_display="+", show=False, group=APP,
+                tooltip="Note a win, small ones too, from any screen"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, group=APP,
+                tooltip="Quit once every edit is on disk"),
         # Ctrl+C quits as Ctrl+Q does (in a text input it still copies the selection).
         Binding("ctrl+c", "quit", show=False, system=True),
     ]
@@ -182,8 +189,14 @@ class MentorJournalApp(EndingApp):
     def action_go_home(self) -> None:
         self.go_home()
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, less its "Keys" panel: F1 lists ours (commands.py)."""
+        return (c for c in super().get_system_commands(screen) if c.title != "Keys")
+
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpModal):
+        if isinstance(self.screen, HelpModal):
+            self.screen.dismiss()  # F1 again closes the list
+        else:
             self.push_screen(HelpModal(self.screen))
 
     def action_add_win(self) -> None:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from textual._compositor import CompositorUpdate
 from textual._styles_cache import StylesCache
-from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 # Only for annotations: importing TextArea here would load it (with its document and
@@ -39,7 +38,6 @@ __all__ = [
     "default_cursor_blink",
     "forget_closed_watchers",
     "hangup_safe_driver",
-    "mark_footer_bindings_ready",
     "notifications",
     "option_visual",
     "screen_output",
@@ -77,16 +75,6 @@ def clear_styles_cache() -> None:
 
 
 # --- Widgets of ours that lean on internals ---------------------------------------------
-
-def mark_footer_bindings_ready(footer: Footer) -> None:
-    """Let `footer` compose its keys now rather than after its first refresh.
-
-    No upstream issue filed yet. Textual's Footer composes nothing until its private
-    `_bindings_ready` reactive is set by the first `bindings_changed`, so its keys appear a
-    frame (~60 ms) after the screen; widgets/footer.py sets it before composing.
-    """
-    footer._bindings_ready = True
-
 
 if TYPE_CHECKING:
     _TableBase = DataTable[Any]

@@ -7,22 +7,19 @@ from importlib.metadata import version
 
 from textual._styles_cache import StylesCache
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Region
 from textual.reactive import Reactive, reactive
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Input, OptionList, Static, TextArea
+from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from mentorjournal.textual_compat import (
     FixedWidthDimensions,
-    FooterKey,
     clear_styles_cache,
     counting_cell_measures,
     default_cursor_blink,
     forget_closed_watchers,
-    mark_footer_bindings_ready,
     notifications,
     option_visual,
     screen_output,
@@ -93,33 +90,6 @@ async def test_clear_styles_cache() -> None:
         clear_styles_cache()
         assert cache.cache_info().currsize == 0, changed(
             "clear_styles_cache", issue, "`cache_clear` leaves the cache filled")
-
-
-class WithFooter(App[None]):
-    BINDINGS = [Binding("ctrl+s", "save", "Save")]
-
-    def compose(self) -> ComposeResult:
-        yield Footer()
-
-
-async def test_mark_footer_bindings_ready() -> None:
-    name, issue = "mark_footer_bindings_ready", "no upstream issue"
-    assert isinstance(vars(Footer).get("_bindings_ready"), Reactive), changed(
-        name, issue, "Footer has no `_bindings_ready` reactive")
-    app = WithFooter()
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        footer = app.query_one(Footer)
-        footer._bindings_ready = False
-        footer.call_later(footer.recompose)  # composed in the footer's own context
-        await pilot.pause()
-        assert list(footer.children) == [], changed(
-            name, issue, "Footer composes its keys before `_bindings_ready` is set")
-        mark_footer_bindings_ready(footer)
-        footer.call_later(footer.recompose)
-        await pilot.pause()
-        assert [key.description for key in footer.query(FooterKey)][:1] == ["Save"], changed(
-            name, issue, "Footer no longer composes a FooterKey per key once ready")
 
 
 class CountingTable(FixedWidthDimensions, DataTable[str]):

@@ -25,7 +25,7 @@ from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import JournalEntry, Role, Win, WinSize
 from mentorjournal.core.text import one_line, parse_tags, printable
 from mentorjournal.storage import lock
-from mentorjournal.storage.editor import EditorFailed, edit_text, scratch_folder
+from mentorjournal.storage.editor import EditorFailed, chosen_editor, edit_text, scratch_folder
 from mentorjournal.storage.errors import JournalError, JournalLocked, ReadOnlyJournal
 from mentorjournal.storage.lock import APP, COMMAND
 from mentorjournal.storage.paths import resolve_journal_path
@@ -148,7 +148,7 @@ def _read_body(interactive: bool, *, off_disk: bool = False) -> str:
     """
     if not interactive:
         return _decode(sys.stdin.buffer.read()) if sys.stdin is not None else ""
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    editor = chosen_editor()
     if editor and off_disk:
         try:
             scratch_folder(off_disk)

@@ -40,6 +40,12 @@ class GoalFilter(StrEnum):
     ARCHIVED = "archived"
 
 
+def filter_label(which: GoalFilter) -> str:
+    """The filter's name on screen: DONE reads "Closed" (achieved or dropped), so that it
+    does not read as "Achieved"."""
+    return "Closed" if which is GoalFilter.DONE else which.value.capitalize()
+
+
 # -- questions -------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 
 from mentorjournal.core.errors import ValidationError
@@ -11,6 +12,15 @@ from mentorjournal.core.records import Records
 from mentorjournal.core.text import MAX_LINE, MAX_URL, check_text, is_safe
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:(?!\d)", re.IGNORECASE)
+"""A scheme ("https:", "mailto:", "javascript:"), not a host and port ("example.org:8080")."""
+
+
+def complete_url(url: str) -> str:
+    """A link typed without its scheme ("example.org/talk") is a web address: https:// is
+    put in front. A link with a scheme is left as it is (and refused if it is not safe)."""
+    url = url.strip()
+    return url if not url or _SCHEME.match(url) else f"https://{url}"
 
 
 def is_openable_url(url: str) -> bool:
@@ -50,7 +60,7 @@ class VisionService:
     def save(self, card: VisionCard) -> VisionCard:
         """Check and save a card; a new one goes at the end of the board."""
         text = check_text(card.text, "text", "card text", required=True, limit=MAX_LINE).strip()
-        url = check_text(card.url, "url", "link", limit=MAX_URL).strip()
+        url = complete_url(check_text(card.url, "url", "link", limit=MAX_URL))
         if card.kind is VisionKind.LINK and not is_openable_url(url):
             raise ValidationError("url", "A link card needs a web address (https://…).")
         if card.goal_id is not None and self._records.get(Goal, card.goal_id) is None:

@@ -20,14 +20,15 @@ from mentorjournal.screens.base import JournalModal
 from mentorjournal.screens.form_modal import FormModal
 from mentorjournal.widgets.agreement_view import AgreementView, signatures_content
 from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.keys import FORM, LEAVE
 
 
 class SignModal(FormModal[AgreementVersion]):
     """Sign the latest version by typing your name as it is written in the pair."""
 
-    BINDINGS = [Binding("ctrl+s", "submit", "Sign")]
+    BINDINGS = [Binding("ctrl+s", "submit", "Sign", group=FORM,
+                        tooltip="Sign the agreement as the partner chosen")]
     submit_label = "Sign"
-    footer = True
 
     def __init__(self, version: AgreementVersion) -> None:
         super().__init__()
@@ -62,7 +63,9 @@ def version_label(version: AgreementVersion, latest: bool) -> Content:
 class VersionsModal(JournalModal[None]):
     """Every version, newest first; the highlighted one is shown read-only beside the list."""
 
-    BINDINGS = [Binding("escape,q", "dismiss_modal", "Close")]
+    BINDINGS = [Binding("escape,q", "dismiss_modal", "Close", group=LEAVE,
+                        tooltip="Back to the agreement")]
+    keys_title = "Agreement versions"
 
     def __init__(self, versions: list[AgreementVersion]) -> None:
         super().__init__()

@@ -17,6 +17,7 @@ from mentorjournal.core.model import AgreementVersion
 from mentorjournal.screens.form_modal import FormModal
 from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.agreement_fields import FIELD_WIDGET_ID, read_editors, section_editors
+from mentorjournal.widgets.keys import FORM
 
 
 def _section_of(field: str) -> AgreementSection | None:
@@ -28,7 +29,6 @@ class AgreementEditorModal(FormModal[AgreementVersion]):
 
     FIELD_INPUTS = FIELD_WIDGET_ID
     enter_submits = False
-    footer = True
     draft_kind = "agreement"  # one draft for both editors: they have the same inputs
 
     def __init__(self, base: AgreementVersion | None) -> None:
@@ -60,9 +60,11 @@ class GuidedAgreementModal(AgreementEditorModal):
     """The sections as a sequence of short prompts; any of them may be skipped."""
 
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next"),
-        Binding("ctrl+b", "back", "Back"),
-        Binding("ctrl+s", "submit", "Save all"),
+        Binding("ctrl+n", "next", "Next", group=FORM,
+                tooltip="The next question (an empty one is skipped)"),
+        Binding("ctrl+b", "back", "Back", group=FORM, tooltip="The question before"),
+        Binding("ctrl+s", "submit", "Save all", group=FORM,
+                tooltip="Save every answer as the agreement"),
     ]
     heading = "The frank talk"
     heading_note = "one short question at a time; skip any and come back later."

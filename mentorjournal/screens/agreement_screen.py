@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual import on
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -26,6 +26,7 @@ from mentorjournal.widgets.agreement_view import (
     signatures_content,
 )
 from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.keys import ADD, STATUS, VIEW
 
 EMPTY_STATE = (
     "No agreement yet.\n\n"
@@ -42,11 +43,15 @@ EMPTY_STATE = (
 class AgreementScreen(SectionScreen):
     """The latest version with its status and signatures; what changed since it was signed."""
 
-    BINDINGS = [
-        Binding("g", "guided", "Guided"),
-        Binding("e", "edit", "Edit"),
-        Binding("s", "sign", "Sign"),
-        Binding("v", "versions", "Versions"),
+    BINDINGS = [  # most important first: the footer shows as many as fit
+        Binding("g", "guided", "Guided", group=ADD,
+                tooltip="Go through the agreement one short question at a time"),
+        Binding("e", "edit", "Edit", group=ADD,
+                tooltip="Edit every section in one form (a new version once signed)"),
+        Binding("s", "sign", "Sign", group=STATUS,
+                tooltip="Sign the latest version by typing your name"),
+        Binding("v", "versions", "Versions", group=VIEW,
+                tooltip="Read the older versions of the agreement, read-only"),
     ]
 
     def __init__(self) -> None:
@@ -135,15 +140,3 @@ class AgreementScreen(SectionScreen):
             self.notify("No versions yet: the first one is made when you save.", markup=False)
             return
         self.app.push_screen(VersionsModal(versions))
-
-    def palette_commands(self) -> list[SystemCommand]:
-        return [
-            SystemCommand("Agreement: sign", "Sign the latest version by typing your name",
-                          self.action_sign),
-            SystemCommand("Agreement: show versions", "Read older versions (read-only)",
-                          self.action_versions),
-            SystemCommand("Agreement: edit", "Change any section in one form (a new version "
-                          "once signed)", self.action_edit),
-            SystemCommand("Agreement: guided", "Go through the sections one short question "
-                          "at a time", self.action_guided),
-        ]

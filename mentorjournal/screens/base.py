@@ -13,9 +13,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 from mentorjournal.core.journal import Journal
+from mentorjournal.core.sections import SECTIONS
 from mentorjournal.core.text import printable
 from mentorjournal.storage.errors import JournalError
 from mentorjournal.textual_compat import clear_styles_cache, forget_closed_watchers
+from mentorjournal.widgets.keys import FORM, LEAVE
 
 if TYPE_CHECKING:
     from textual.app import App, SystemCommand
@@ -147,7 +149,13 @@ def release_closed_screens(app: App[Any]) -> None:
 class SectionScreen(JournalAccess, Screen[None]):
     """A section of the journal. Escape goes back home; `palette_commands` feed Ctrl+P."""
 
-    BINDINGS = [Binding("escape", "app.go_home", "Home")]
+    BINDINGS = [Binding("escape", "app.go_home", "Home", tooltip="Back to the home screen",
+                        group=LEAVE)]
+
+    @property
+    def keys_title(self) -> str:
+        """The section's title, as F1 and the palette name the screen."""
+        return next((s.title for s in SECTIONS if s.name == self.name), "")
 
     @classmethod
     def prepare(cls, journal: Journal) -> None:
@@ -169,11 +177,17 @@ class JournalModal(JournalAccess, ModalScreen[T]):
     in its `#form-error` line, everything typed kept in place. Forms build on `FormModal`.
     """
 
-    BINDINGS = [Binding("escape", "dismiss_modal", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss_modal", "Cancel", tooltip="Close without saving",
+                        group=FORM)]
     SUBMIT = "#submit"
     """The selector of the button that saves the form."""
     FIELD_INPUTS: ClassVar[dict[str, str]] = {}
     """The input to focus for an error about a field whose input has another id."""
+
+    @property
+    def keys_title(self) -> str:
+        """The dialog's heading, as F1 and the palette name it."""
+        return str(getattr(self, "heading", ""))
 
     def action_dismiss_modal(self) -> None:
         self.dismiss(None)

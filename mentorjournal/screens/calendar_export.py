@@ -62,9 +62,8 @@ def _ask_replace(app: MentorJournalApp, path: Path) -> None:
             app.notify("Not written: the existing file was kept.", title="Calendar",
                        markup=False)
 
-    app.push_screen(ChoiceModal(
+    app.push_screen(ChoiceModal.confirm(
         "Replace the calendar file?",
         f"{path} already exists. Replace it with the calendar as it stands now? "
         "(Importing the new file updates the items you imported before.)",
-        [Choice("keep", "Keep it", "primary"), Choice("replace", "Replace", "warning")],
-    ), chosen)
+        Choice("replace", "Replace", "warning")), chosen)

@@ -11,13 +11,15 @@ from textual.widgets import Input, Label, Static, TextArea
 from mentorjournal.core.dates import parse_date
 from mentorjournal.core.model import Pair
 from mentorjournal.screens.form_modal import FormModal
+from mentorjournal.widgets.keys import FORM
 
 
 class CloseMentorshipModal(FormModal[Pair]):
     """Dismisses with the closed Pair once it is saved; the journal stays readable."""
 
     DEFAULT_CSS = "CloseMentorshipModal TextArea { height: 6; }"
-    BINDINGS = [Binding("ctrl+s", "submit", "Close the mentorship")]
+    BINDINGS = [Binding("ctrl+s", "submit", "Close the mentorship", group=FORM,
+                        tooltip="Close the mentorship on this date, with the note")]
     heading = "Close the mentorship"
     submit_label = "Close the mentorship"
     submit_variant = "warning"

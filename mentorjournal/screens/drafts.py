@@ -129,11 +129,10 @@ def leave_question(*, keeps_drafts: bool, quitting: bool = False) -> ChoiceModal
 
     Dismisses with "keep" (stay), "draft" or "discard" (None: Escape, stay).
     """
-    choices = [Choice("keep", "Keep editing", "primary")]
-    if keeps_drafts:
-        choices.append(Choice("draft", "Keep as draft"))
-    choices.append(Choice("discard", "Discard", "error"))
-    return ChoiceModal(LEAVE_TITLE, QUIT_MESSAGE if quitting else LEAVE_MESSAGE, choices)
+    draft = (Choice("draft", "Keep as draft"),) if keeps_drafts else ()
+    return ChoiceModal.confirm(LEAVE_TITLE, QUIT_MESSAGE if quitting else LEAVE_MESSAGE,
+                               Choice("discard", "Discard", "error"), keep="Keep editing",
+                               also=draft)
 
 
 def offer_draft(owner: Any, draft: Draft, restore: Callable[[Draft], None], *,

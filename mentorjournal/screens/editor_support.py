@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shlex
 import subprocess
 import tempfile
@@ -12,7 +11,7 @@ from typing import Any
 from textual.app import App, SuspendNotSupported
 
 from mentorjournal.core.text import printable
-from mentorjournal.storage.editor import EditorFailed, scratch_folder
+from mentorjournal.storage.editor import NO_EDITOR, EditorFailed, chosen_editor, scratch_folder
 
 
 def edit_externally(app: App[Any], text: str) -> str | None:
@@ -22,9 +21,9 @@ def edit_externally(app: App[Any], text: str) -> str | None:
     the terminal cannot be handed over. This blocks the UI on purpose: the editor
     owns the terminal until it exits.
     """
-    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not command:
-        app.notify("Set $EDITOR to write in your own editor.", severity="warning")
+    command = chosen_editor()
+    if command is None:
+        app.notify(NO_EDITOR, title="Editor", severity="warning", markup=False)
         return None
     try:
         scratch = scratch_folder()  # in memory while an encrypted journal is open

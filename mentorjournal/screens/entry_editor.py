@@ -29,6 +29,7 @@ from mentorjournal.screens.form_modal import FormModal
 from mentorjournal.screens.form_values import FormValues
 from mentorjournal.screens.prompt_picker import PromptModal
 from mentorjournal.storage.errors import JournalError
+from mentorjournal.widgets.keys import ADD, FORM, VIEW
 from mentorjournal.widgets.markdown_view import MarkdownView
 
 PREVIEW_DELAY = 0.2
@@ -49,16 +50,20 @@ class EntryEditorModal(FormModal[JournalEntry]):
     """Write or edit a journal entry; dismisses with the saved entry (None if closed)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Save", priority=True),
-        Binding("f2", "toggle_preview", "Preview"),
-        Binding("f3", "choose_prompt", "Prompt"),
-        Binding("f4", "external_editor", "$EDITOR"),
-        Binding("escape", "dismiss_modal", "Close"),
+        Binding("ctrl+s", "submit", "Save", priority=True, group=FORM,
+                tooltip="Save the entry and close the editor"),
+        Binding("f2", "toggle_preview", "Preview", group=VIEW,
+                tooltip="Show or hide the live Markdown preview"),
+        Binding("f3", "choose_prompt", "Prompt", group=ADD,
+                tooltip="Pick a writing prompt to start from"),
+        Binding("f4", "external_editor", "$EDITOR", group=ADD,
+                tooltip="Write in your own editor ($VISUAL or $EDITOR)"),
+        Binding("escape", "dismiss_modal", "Close", group=FORM,
+                tooltip="Close the editor (asks first when something changed)"),
     ]
     submit_label = "Save entry"
     enter_submits = False
     draft_kind = DRAFT_ENTRY
-    footer = True
 
     def __init__(self, entry: JournalEntry, draft: Draft | None = None) -> None:
         """`entry` is the entry to edit (id 0: a new one); `draft` restores unsaved text."""

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.widgets import Button, Header, Static, TabbedContent, TabPane
+from textual.widgets import Button, Header, Static, TabbedContent, TabPane, Tabs
 
 from mentorjournal.core.drafts import evaluation_kind
 from mentorjournal.core.model import Draft, Evaluation, EvaluationKind, Role
@@ -23,18 +23,28 @@ from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.evaluation_form import EvaluationForm
 from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.goal_portfolio import GoalPortfolio
+from mentorjournal.widgets.keys import FORM, LEAVE, STATUS, VIEW
 from mentorjournal.widgets.side_by_side import SideBySide
 
 
 class EvaluationScreen(EvaluationDraftsMixin, SectionScreen):
     """Midpoint and closing evaluations; the protégé's tab comes first (they drive)."""
 
-    BINDINGS = [
-        Binding("escape", "leave", "Home"),
-        Binding("ctrl+s", "save_draft", "Save draft"),
-        Binding("ctrl+r", "submit", "Submit"),
-        Binding("ctrl+k", "switch_kind", "Midpoint/closing"),
+    BINDINGS = [  # most important first: the footer shows as many as fit
+        Binding("ctrl+s", "save_draft", "Save draft", group=FORM,
+                tooltip="Keep this partner's answers so far as a draft"),
+        Binding("ctrl+r", "submit", "Submit", group=STATUS,
+                tooltip="Submit and seal this partner's evaluation (asks first)"),
+        Binding("f2", "next_tab", "Next tab", group=VIEW,
+                tooltip="Go to the next tab: each partner, then both, then the evidence"),
+        # priority: in a field, Ctrl+K would otherwise delete to the end of the line
+        Binding("ctrl+k", "switch_kind", "Midpoint/closing", group=VIEW, priority=True,
+                tooltip="Switch between the midpoint and the closing evaluation"),
+        Binding("escape", "leave", "Home", group=LEAVE,
+                tooltip="Back to the home screen (asks first if answers are not saved)"),
     ]
+    TABS = ("protege", "mentor", "shared", "evidence")
+    """The tabs in order (F2 goes round them)."""
 
     kind: reactive[EvaluationKind] = reactive(EvaluationKind.CLOSING, recompose=True)
     """Which evaluation is shown: midpoint or closing."""
@@ -181,6 +191,17 @@ class EvaluationScreen(EvaluationDraftsMixin, SectionScreen):
         if (role := self._active_role()) is not None:
             self._confirm_submit(role)
 
+    def action_next_tab(self) -> None:
+        active = self.query_one(TabbedContent).active
+        self.show_tab(self.TABS[(self.TABS.index(active) + 1) % len(self.TABS)]
+                      if active in self.TABS else self.TABS[0])
+
+    def show_tab(self, tab: str) -> None:
+        """Show `tab`, the cursor on the tab bar (not left behind in a hidden pane)."""
+        tabs = self.query_one(TabbedContent)
+        tabs.active = tab
+        tabs.query_one(Tabs).focus()
+
     def action_switch_kind(self) -> None:
         self.drafts.carry_over()
         self.kind = (EvaluationKind.MIDPOINT if self.kind is EvaluationKind.CLOSING
@@ -194,8 +215,8 @@ class EvaluationScreen(EvaluationDraftsMixin, SectionScreen):
                    f"sealed until {other} has submitted too. Editing it afterwards needs an "
                    "explicit reopen, which is recorded.")
         self.app.push_screen(
-            ChoiceModal("Submit the evaluation?", message,
-                        [Choice("submit", "Submit", "primary"), Choice("cancel", "Not yet")]),
+            ChoiceModal.confirm("Submit the evaluation?", message,
+                                Choice("submit", "Submit", "warning"), keep="Not yet"),
             lambda key: self._save(role, submit=True) if key == "submit" else None,
         )
 
@@ -226,13 +247,14 @@ class EvaluationScreen(EvaluationDraftsMixin, SectionScreen):
         self.notify(printable(str(error)), title="Not saved", severity="error", markup=False)
 
     def palette_commands(self) -> list[SystemCommand]:
+        pair = self.journal.pair.get()
+        assert pair is not None
+        names = {Role.PROTEGE.value: f"{printable(pair.protege)}'s answers",
+                 Role.MENTOR.value: f"{printable(pair.mentor)}'s answers",
+                 "shared": "Side by side", "evidence": "Evidence"}
         return [
-            SystemCommand("Evaluation: save draft", "Keep the answers so far",
-                          self.action_save_draft),
-            SystemCommand("Evaluation: submit", "Submit and seal this partner's evaluation",
-                          self.action_submit),
-            SystemCommand("Evaluation: switch midpoint / closing", "Show the other evaluation",
-                          self.action_switch_kind),
+            *(SystemCommand(f"Evaluation: {names[tab]}", "Show the tab of that name (F2 goes "
+                            "round the tabs)", partial(self.show_tab, tab)) for tab in self.TABS),
             SystemCommand("Evaluation: close the mentorship",
                           "Mark the relationship closed after the closing evaluation is shared",
                           self.action_close_mentorship),

@@ -37,6 +37,7 @@ from mentorjournal.screens.base import SectionScreen
 from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.keys import FORM, VIEW
 from mentorjournal.widgets.markdown_view import MarkdownView
 
 if TYPE_CHECKING:
@@ -77,9 +78,13 @@ class ExportScreen(SectionScreen):
     """Choose a file and a period, look at the Markdown, write it (never silently replacing)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "write_file", "Write file"),
-        Binding("f2", "switch_view", "Preview/Markdown"),
+        Binding("ctrl+s", "write_file", "Write file", group=FORM,
+                tooltip="Write the export shown to the chosen file"),
+        Binding("f2", "switch_view", "Preview/Markdown", group=VIEW,
+                tooltip="Switch between the rendered preview and the Markdown source"),
     ]
+    keys_title = "Export"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     def __init__(self) -> None:
         super().__init__(name="export")
@@ -89,15 +94,18 @@ class ExportScreen(SectionScreen):
     def compose(self) -> ComposeResult:
         today = self.journal.today().isoformat()
         yield Header()
-        with Horizontal(id="export-form"):
-            yield Input(str(beside_exports(f"mentoring-journal-{today}.md")), id="export-path",
-                        placeholder="File to write", tooltip="The Markdown file to write")
-            yield Input(id="export-since", placeholder="Since (date)",
-                        tooltip="Meetings, wins, entries and reviews from this date")
-            yield Input(id="export-until", placeholder="Until (date)",
-                        tooltip="... up to and including this date")
-            yield Checkbox("Private entries", id="export-private")
-            yield Button("Write file", id="export-write", variant="primary")
+        with Horizontal(id="export-form"):  # narrow: the period below the file
+            with Horizontal(id="export-file"):
+                yield Input(str(beside_exports(f"mentoring-journal-{today}.md")),
+                            id="export-path", placeholder="File to write",
+                            tooltip="The Markdown file to write")
+                yield Button("Write file", id="export-write", variant="primary")
+            with Horizontal(id="export-period"):
+                yield Input(id="export-since", placeholder="Since (date)",
+                            tooltip="Meetings, wins, entries and reviews from this date")
+                yield Input(id="export-until", placeholder="Until (date)",
+                            tooltip="... up to and including this date")
+                yield Checkbox("Private entries", id="export-private")
         yield Static("Preparing the preview…", id="export-status", markup=False)
         with TabbedContent(id="export-views"):
             with TabPane("Preview", id="export-rendered"), VerticalScroll(id="export-preview"):
@@ -122,10 +130,6 @@ class ExportScreen(SectionScreen):
         from textual.app import SystemCommand
 
         return [
-            SystemCommand("Export: write the file", "Write the Markdown shown to the chosen "
-                          "file (Ctrl+S)", self.action_write_file),
-            SystemCommand("Export: preview / Markdown source", "Switch between the rendered "
-                          "preview and the Markdown itself (F2)", self.action_switch_view),
             SystemCommand("Export: include private entries" if not self._options.include_private
                           else "Export: leave private entries out",
                           "Private journal entries are marked when included",
@@ -233,10 +237,9 @@ class ExportScreen(SectionScreen):
             else:
                 self._status("Not written: the existing file was kept.")
 
-        self.app.push_screen(ChoiceModal(
+        self.app.push_screen(ChoiceModal.confirm(
             "Replace the file?", f"{path} already exists. Replace it with this export?",
-            [Choice("keep", "Keep it", "primary"), Choice("replace", "Replace", "warning")],
-        ), chosen)
+            Choice("replace", "Replace", "warning")), chosen)
 
     def _write_failed(self, message: str) -> None:
         self._status(message, error=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar, Self, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -29,6 +29,7 @@ from mentorjournal.screens.drafts import (
 from mentorjournal.screens.form_values import FormValues, read_inputs, restore_inputs
 from mentorjournal.storage.errors import JournalError
 from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.keys import FORM
 
 __all__ = ["LEAVE_MESSAGE", "LEAVE_TITLE", "FormModal", "FormValues"]
 
@@ -60,7 +61,8 @@ class FormModal(JournalModal[T]):
         .form-actions { dock: bottom; height: auto; background: $surface; }
     }
     """
-    BINDINGS = [Binding("ctrl+s", "submit", "Save")]  # Escape: JournalModal's
+    BINDINGS = [Binding("ctrl+s", "submit", "Save", tooltip="Save the form and close it",
+                        group=FORM)]  # Escape: JournalModal's
     heading = ""
     heading_note = ""
     """Shown after the heading, not bold: a word on how to use the form."""
@@ -74,8 +76,6 @@ class FormModal(JournalModal[T]):
     not after the queued saves, and leaving it never asks."""
     draft_kind = ""
     """The kind of draft this form keeps (a kind of core/drafts.py's KINDS); "": none."""
-    footer: ClassVar[bool] = False
-    """True for a form with keys of its own: the key footer is shown below it."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -97,12 +97,19 @@ class FormModal(JournalModal[T]):
                     yield from self.extra_buttons()
                     yield Button(self.cancel_label, id="cancel")
                     yield Button(self.submit_label, variant=self.submit_variant, id="submit")
-        if self.footer:
-            yield Footer()
+        yield Footer()  # every dialog shows its own keys
 
     def frame(self) -> Widget:
         """The container of the whole form (another one for another layout)."""
         return VerticalScroll(classes="form")
+
+    @on(events.DescendantFocus)
+    def _keep_in_view(self, event: events.DescendantFocus) -> None:
+        """Scroll the focused input clear of the docked buttons: the screen scrolls only
+        what it cannot see, and it sees what the buttons cover."""
+        frame = next(iter(self.query(".form, #editor")), None)
+        if frame is not None and frame.is_scrollable:
+            self.call_after_refresh(frame.scroll_to_widget, event.widget, animate=False)
 
     def heading_content(self) -> Content:
         heading = Content.from_markup("[b]$heading[/b]", heading=self.heading)

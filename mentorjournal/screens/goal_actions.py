@@ -73,7 +73,7 @@ class GoalActionsScreen(SectionScreen):
     def action_drop_goal(self) -> None:
         if (goal := self._selected()) and goal_rules.is_open(goal):
             self.app.push_screen(ReasonModal(
-                "Drop goal", f"Stop working on “{safe_title(goal)}”? It stays under Done.",
+                "Drop goal", f"Stop working on “{safe_title(goal)}”? It stays under Closed.",
                 "Drop goal", lambda why: self.journal.goals.drop(goal.id, why)), self._dropped)
         elif goal:
             self.notify("Only an active goal can be dropped; press u to reopen this one.")
@@ -81,7 +81,7 @@ class GoalActionsScreen(SectionScreen):
     def _dropped(self, goal: Goal | None) -> None:
         if goal is not None:
             self._changed(goal)
-            self.notify("Dropped, with your reason: it stays under Done and Dropped.")
+            self.notify("Dropped, with your reason: it stays under Closed and Dropped.")
 
     def action_reopen_goal(self) -> None:
         if (goal := self._selected()) and not goal_rules.is_open(goal):
@@ -105,14 +105,13 @@ class GoalActionsScreen(SectionScreen):
     def action_delete_goal(self) -> None:
         if not (goal := self._selected()):
             return
-        choices = [Choice("keep", "Keep it", "primary")]
-        if goal_rules.is_open(goal):
-            choices.append(Choice("drop", "Drop it instead"))
-        choices.append(Choice("delete", "Delete for good", "error"))
-        message = (f"Delete “{safe_title(goal)}” with its objectives and history? Deleting is for "
-                   "goals added by mistake; to stop working on a goal, drop it: "
-                   "it stays in your history.")
-        self.app.push_screen(ChoiceModal("Delete goal?", message, choices),
+        instead = (Choice("drop", "Drop it instead"),) if goal_rules.is_open(goal) else ()
+        message = (f"“{safe_title(goal)}” goes for good, with its objectives and history. "
+                   "Deleting is for goals added by mistake; to stop working on a goal, "
+                   "drop it: it stays in your history.")
+        self.app.push_screen(ChoiceModal.confirm("Delete this goal?", message,
+                                                 Choice("delete", "Delete", "error"),
+                                                 also=instead),
                              lambda key: self._delete_chosen(goal, key))
 
     def _delete_chosen(self, goal: Goal, key: str | None) -> None:

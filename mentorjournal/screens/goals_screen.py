@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Header, Input, OptionList, Static, Tab, Tabs
 
 from mentorjournal.core import goals as goal_rules
-from mentorjournal.core.goals import GoalFilter
+from mentorjournal.core.goals import GoalFilter, filter_label
 from mentorjournal.core.model import Goal
 from mentorjournal.core.text import printable
 from mentorjournal.screens.goal_actions import GoalActionsScreen
@@ -20,6 +20,7 @@ from mentorjournal.screens.goal_forms import GoalFormModal, ObjectiveModal
 from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.goal_detail import GoalDetail
 from mentorjournal.widgets.goal_list import GoalList
+from mentorjournal.widgets.keys import ADD, FIND, STATUS
 from mentorjournal.widgets.objective_checklist import ObjectiveChecklist
 from mentorjournal.widgets.search_input import SearchInput
 
@@ -36,29 +37,32 @@ FIRST_TIME = Content.from_markup(
     "[b]Ctrl+P[/b] lists every action; [b]Escape[/b] goes home."
 )
 
-ACTIONS = [
-    ("n", "new_goal", "New goal", "new goal", "Add a goal: title, why, success measure, date"),
-    ("o", "add_objective", "Objectives", "add objectives", "Add objectives to the goal"),
-    ("e", "edit_goal", "Edit", "edit goal", "Change the goal; changes are kept with a reason"),
-    ("a", "mark_achieved", "Achieved", "mark achieved", "Mark the goal achieved, with a win"),
-    ("d", "drop_goal", "Drop", "drop goal", "Stop working on the goal, saying why"),
-    ("u", "reopen_goal", "Reopen", "reopen goal", "Make an achieved or dropped goal active again"),
-    ("z", "archive_goal", "Archive", "archive goal", "Tuck the goal away (or bring it back)"),
-    ("x", "delete_goal", "Delete", "delete goal", "Delete a goal added by mistake (asks first)"),
-    ("f", "next_filter", "Filter", "next filter", "Active, overdue, done, achieved, dropped, all"),
-    ("slash", "search", "Search", "search", "Search goals and objectives by text"),
-]
-"""(key, action, footer label, palette title after 'Goals: ', palette help)."""
-SHOWN = {"new_goal", "add_objective", "edit_goal", "mark_achieved", "drop_goal", "next_filter",
-         "search"}
-
-
 class GoalsScreen(GoalActionsScreen):
     """The list of goals on the left, the highlighted goal's detail on the right."""
 
-    BINDINGS = [Binding(key, action, label, show=action in SHOWN,
-                        key_display="/" if key == "slash" else None)
-                for key, action, label, _title, _help in ACTIONS]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # narrow: search below the tabs
+    BINDINGS = [  # most important first: the footer shows as many as fit
+        Binding("n", "new_goal", "New goal", group=ADD,
+                tooltip="Add a goal: title, why, success measure, target date"),
+        Binding("o", "add_objective", "Objectives", group=ADD,
+                tooltip="Add objectives to the highlighted goal"),
+        Binding("e", "edit_goal", "Edit", group=ADD,
+                tooltip="Edit the goal; a changed title, measure or date keeps its reason"),
+        Binding("a", "mark_achieved", "Achieved", group=STATUS,
+                tooltip="Mark the goal achieved, with a win on the wall"),
+        Binding("f", "next_filter", "Filter", group=FIND,
+                tooltip="Show the next filter: active, overdue, closed, achieved, dropped…"),
+        Binding("slash", "search", "Search", key_display="/", group=FIND,
+                tooltip="Search goals and objectives by text"),
+        Binding("d", "drop_goal", "Drop", group=STATUS,
+                tooltip="Drop the goal, saying why: it stays in the history"),
+        Binding("u", "reopen_goal", "Reopen", group=STATUS,
+                tooltip="Reopen an achieved or dropped goal, saying why"),
+        Binding("z", "archive_goal", "Archive", group=STATUS,
+                tooltip="Archive the goal, or bring it back from the archive"),
+        Binding("x", "delete_goal", "Delete", group=ADD,
+                tooltip="Delete a goal added by mistake (asks first)"),
+    ]
 
     def __init__(self) -> None:
         super().__init__(name="goals")
@@ -68,7 +72,7 @@ class GoalsScreen(GoalActionsScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="goals-top"):
-            yield Tabs(*(Tab(f.value.capitalize(), id=f"filter-{f.value}") for f in GoalFilter))
+            yield Tabs(*(Tab(filter_label(f), id=f"filter-{f.value}") for f in GoalFilter))
             yield SearchInput(id="goal-search", placeholder="/ Search goals and objectives")
         with Horizontal(id="goals-body"):
             with Vertical(id="goals-left"):
@@ -89,7 +93,7 @@ class GoalsScreen(GoalActionsScreen):
         goals = self.journal.goals.all()
         for which, count in goal_rules.filter_counts(goals, today).items():
             tab = self.query_one(f"#filter-{which.value}", Tab)
-            label = f"{which.value.capitalize()} {count}"
+            label = f"{filter_label(which)} {count}"
             if tab.label_text != label:
                 tab.label = label
         shown = goal_rules.filter_goals(goals, self.filter, self.query_text, today)
@@ -105,7 +109,8 @@ class GoalsScreen(GoalActionsScreen):
         if not any_goals:
             return Content("Your goals will be listed here.")
         search = f" matching “{printable(self.query_text)}”" if self.query_text else ""
-        return Content(f"No {self.filter.value} goals{search}. Press f for another filter.")
+        return Content(f"No {filter_label(self.filter).lower()} goals{search}. "
+                       "Press f for another filter.")
 
     def _show_detail(self, keep_objective: int | None = 0) -> None:
         goal = self.current_goal()
@@ -221,13 +226,12 @@ class GoalsScreen(GoalActionsScreen):
         self.query_one("#goal-search", Input).focus()
 
     def palette_commands(self) -> list[SystemCommand]:
+        """Each filter by name (the keys are offered from the bindings)."""
         from textual.app import SystemCommand
 
-        commands = [SystemCommand(f"Goals: {title}", help_text, getattr(self, f"action_{action}"))
-                    for _key, action, _label, title, help_text in ACTIONS]
-        commands += [SystemCommand(f"Goals: show {f.value}", f"Filter the goals: {f.value}",
-                                   lambda f=f: self._set_filter(f)) for f in GoalFilter]
-        return commands
+        return [SystemCommand(f"Goals: show {filter_label(f).lower()}",
+                              f"Filter the goals: {filter_label(f).lower()}",
+                              lambda f=f: self._set_filter(f)) for f in GoalFilter]
 
     def _set_filter(self, which: GoalFilter) -> None:
         self.query_one(Tabs).active = f"filter-{which.value}"

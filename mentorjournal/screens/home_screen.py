@@ -17,6 +17,7 @@ from mentorjournal.core.text import printable
 from mentorjournal.core.wins import on_this_day
 from mentorjournal.screens.base import JournalAccess
 from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.keys import ADD, NAVIGATE, Purpose
 from mentorjournal.widgets.on_this_day import OnThisDay
 from mentorjournal.widgets.section_card import SectionCard
 
@@ -31,17 +32,24 @@ def describe_pair(pair: Pair) -> Content:
     )
 
 
+OPEN = Purpose("Open a section")
+
+
 class HomeScreen(JournalAccess, Screen[None]):
     """The pair at a glance; each card opens its section."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
-        *(Binding(s.key, f"app.open_section('{s.name}')", s.title, show=False)
-          for s in SECTIONS),
-        Binding("plus", "app.add_win", "Add a win", key_display="+"),
-        Binding("left,up", "app.focus_previous", "Previous", show=False),
-        Binding("right,down", "app.focus_next", "Next", show=False),
+        Binding("plus", "app.add_win", "Add a win", key_display="+", group=ADD,
+                tooltip="Note a win, small ones too"),
+        *(Binding(s.key, f"app.open_section('{s.name}')", s.title, show=False,
+                  group=OPEN, tooltip=f"{s.title}: {s.description}") for s in SECTIONS),
+        Binding("left,up", "app.focus_previous", "Previous card", show=False,
+                group=NAVIGATE, tooltip="The card before"),
+        Binding("right,down", "app.focus_next", "Next card", show=False,
+                group=NAVIGATE, tooltip="The next card"),
     ]
+    keys_title = "Home"
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual import on
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -14,6 +14,7 @@ from mentorjournal.core.model import HomeworkStatus
 from mentorjournal.core.text import printable
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.keys import FIND, LEAVE, STATUS, VIEW
 from mentorjournal.widgets.lazy_table import Cells, LazyTable
 from mentorjournal.widgets.meeting_detail import STATE_MARK
 
@@ -39,12 +40,17 @@ class HomeworkModal(JournalModal[int]):
         #homework-empty { padding: 1 2; color: $text-muted; }
     }
     """
-    BINDINGS = [
-        Binding("space", "toggle_done", "Done / open"),
-        Binding("v", "next_view", "Next view"),
-        Binding("enter", "show_meeting", "Its meeting"),
-        Binding("escape", "dismiss_modal", "Back"),
+    BINDINGS = [  # most important first: the footer shows as many as fit
+        Binding("space", "toggle_done", "Done / open", group=STATUS,
+                tooltip="Mark the highlighted item done, or open again"),
+        Binding("v", "next_view", "Next view", group=FIND,
+                tooltip="Show open, overdue, done or all homework"),
+        Binding("enter", "show_meeting", "Its meeting", group=VIEW,
+                tooltip="Back to the meeting log, on this item's meeting"),
+        Binding("escape", "dismiss_modal", "Back", group=LEAVE,
+                tooltip="Back to the meeting log"),
     ]
+    keys_title = "Homework"
 
     def __init__(self) -> None:
         super().__init__()
@@ -103,14 +109,6 @@ class HomeworkModal(JournalModal[int]):
 
     def action_next_view(self) -> None:
         self.query_one(Tabs).action_next_tab()
-
-    def palette_commands(self) -> list[SystemCommand]:
-        return [
-            SystemCommand("Mark homework done or open", "The highlighted item (space)",
-                          self.action_toggle_done),
-            SystemCommand("Next homework view", "Open, overdue, done, all (v)",
-                          self.action_next_view),
-        ]
 
     def action_toggle_done(self) -> None:
         table = self.query_one(DataTable)

@@ -22,7 +22,7 @@ from mentorjournal.core.entries import (
 )
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import Draft, JournalEntry
-from mentorjournal.core.text import printable
+from mentorjournal.core.text import one_line, printable
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.drafts import offer_draft
 from mentorjournal.screens.entry_editor import EntryEditorModal
@@ -30,23 +30,16 @@ from mentorjournal.screens.prompt_picker import PromptModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.entry_view import EntryList, EntryView, prepare_entries
 from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.keys import ADD, FIND, LEAVE, STATUS
 from mentorjournal.widgets.pick_modal import PickModal
 
 PALETTE = [
-    ("Journal: new entry", "Write a new entry (n)", "new_entry"),
     ("Journal: write from a prompt", "Pick or add a writing prompt", "write_from_prompt"),
-    ("Journal: edit entry", "Edit the selected entry (e, Enter)", "edit_entry"),
-    ("Journal: toggle private", "Mark the selected entry private or not (p)", "toggle_private"),
-    ("Journal: delete entry", "Delete the selected entry (Delete)", "delete_entry"),
-    ("Journal: search", "Search title, text and tags (/)", "search"),
-    ("Journal: filter by tag", "Show entries with one tag (t)", "filter('tag')"),
-    ("Journal: filter by mood", "Show entries with one mood (m)", "filter('mood')"),
-    ("Journal: clear filter", "Show every entry again (c)", "clear_filter"),
     ("Journal: restore draft", "Offer back a draft left unsaved", "offer_draft"),
     ("Journal: private by default on/off", "Whether new entries start private",
      "private_by_default"),
 ]
-"""The screen's palette commands: (title, help, action name)."""
+"""What the palette offers beyond the keys (title, help, action name)."""
 
 SEARCH_DELAY = 0.15
 EMPTY = "No entries yet. Press n to write one: F3 in the editor offers a writing prompt."
@@ -55,16 +48,23 @@ EMPTY = "No entries yet. Press n to write one: F3 in the editor offers a writing
 class JournalScreen(SectionScreen):
     """The protégé's creative journal; private entries vanish in review-together mode."""
 
-    BINDINGS = [
-        Binding("escape", "back", "Home"),
-        Binding("n", "new_entry", "New"),
-        Binding("e", "edit_entry", "Edit"),
-        Binding("p", "toggle_private", "Private"),
-        Binding("slash", "search", "Search"),
-        Binding("t", "filter('tag')", "Tag"),
-        Binding("m", "filter('mood')", "Mood"),
-        Binding("c", "clear_filter", "Clear", show=False),
-        Binding("delete", "delete_entry", "Delete", show=False),
+    BINDINGS = [  # most important first: the footer shows as many as fit
+        Binding("n", "new_entry", "New", group=ADD, tooltip="Write a new entry"),
+        Binding("e", "edit_entry", "Edit", group=ADD, tooltip="Edit the highlighted entry"),
+        Binding("slash", "search", "Search", group=FIND,
+                tooltip="Search titles, text and tags"),
+        Binding("p", "toggle_private", "Private", group=STATUS,
+                tooltip="Mark the entry private, or shared again"),
+        Binding("t", "filter('tag')", "Tag", group=FIND,
+                tooltip="Show only the entries with one tag"),
+        Binding("m", "filter('mood')", "Mood", group=FIND,
+                tooltip="Show only the entries with one mood"),
+        Binding("c", "clear_filter", "Clear", group=FIND,
+                tooltip="Clear the search and filter: show every entry"),
+        Binding("delete", "delete_entry", "Delete", group=ADD,
+                tooltip="Delete the highlighted entry (asks first)"),
+        Binding("escape", "back", "Home", group=LEAVE,
+                tooltip="Leave the search, then clear the filter, then go home"),
     ]
 
     def __init__(self) -> None:
@@ -219,8 +219,10 @@ class JournalScreen(SectionScreen):
         if entry is None:
             return
         self.app.push_screen(
-            ChoiceModal("Delete this entry?", f"“{entry.title or '(untitled)'}” will be gone.",
-                        [Choice("delete", "Delete", "error"), Choice("keep", "Keep it")]),
+            ChoiceModal.confirm("Delete this entry?",
+                                f"“{one_line(entry.title) or '(untitled)'}” of "
+                                f"{entry.written_on.isoformat()} goes for good.",
+                                Choice("delete", "Delete", "error")),
             lambda key: self._delete(entry) if key == "delete" else None)
 
     def _delete(self, entry: JournalEntry) -> None:

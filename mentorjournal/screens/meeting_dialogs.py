@@ -7,7 +7,7 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -18,6 +18,7 @@ from mentorjournal.core.meetings import MeetingFilter, known_tags, meeting_lines
 from mentorjournal.core.model import Meeting, MeetingMode, Win, WinSize
 from mentorjournal.screens.form_modal import FormModal
 from mentorjournal.screens.meeting_form import MODES
+from mentorjournal.widgets.keys import FORM
 from mentorjournal.widgets.tag_suggester import TagSuggester
 
 
@@ -27,11 +28,11 @@ class FindMeetingsModal(FormModal[MeetingFilter]):
     Nothing typed here is kept in the journal: leaving it never asks.
     """
 
-    BINDINGS = [Binding("ctrl+s", "submit", "Find")]
+    BINDINGS = [Binding("ctrl+s", "submit", "Find", group=FORM,
+                        tooltip="Show the meetings that match")]
     heading = "Find meetings"
     submit_label = "Find"
     writes = False
-    footer = True
 
     def __init__(self, current: MeetingFilter) -> None:
         super().__init__()
@@ -42,17 +43,24 @@ class FindMeetingsModal(FormModal[MeetingFilter]):
         tags = known_tags(self.journal.meetings.all())
         yield Label("Text in the notes or homework")
         yield Input(find.text, id="text", placeholder="e.g. workshop")
-        yield Label("Tag")
-        yield Input(find.tag, id="tag", placeholder=", ".join(tags[:4]),
-                    suggester=TagSuggester(tags))
-        yield Label("Mode")
-        yield Select(MODES, value=find.mode or Select.NULL, id="mode", prompt="Any mode")
-        yield Label("From · to")
         with Horizontal(classes="form-row"):
-            yield Input(find.since.isoformat() if find.since else "", id="since",
-                        placeholder="YYYY-MM-DD")
-            yield Input(find.until.isoformat() if find.until else "", id="until",
-                        placeholder="YYYY-MM-DD")
+            with Vertical(classes="form-field"):
+                yield Label("Tag")
+                yield Input(find.tag, id="tag", placeholder=", ".join(tags[:3]),
+                            suggester=TagSuggester(tags))
+            with Vertical(classes="form-field"):
+                yield Label("Mode")
+                yield Select(MODES, value=find.mode or Select.NULL, id="mode",
+                             prompt="Any mode")
+        with Horizontal(classes="form-row"):
+            with Vertical(classes="form-field"):
+                yield Label("From")
+                yield Input(find.since.isoformat() if find.since else "", id="since",
+                            placeholder="YYYY-MM-DD")
+            with Vertical(classes="form-field"):
+                yield Label("To")
+                yield Input(find.until.isoformat() if find.until else "", id="until",
+                            placeholder="YYYY-MM-DD")
 
     def extra_buttons(self) -> ComposeResult:
         yield Button("Clear", id="clear")
@@ -78,10 +86,10 @@ class FindMeetingsModal(FormModal[MeetingFilter]):
 class PromoteWinModal(FormModal[Win]):
     """Pick a line of the meeting; it goes on the wins wall, linked to the meeting."""
 
-    BINDINGS = [Binding("ctrl+s", "submit", "Make it a win")]
+    BINDINGS = [Binding("ctrl+s", "submit", "Make it a win", group=FORM,
+                        tooltip="Put the highlighted line on the wins wall")]
     heading = "Promote a line to a win"
     submit_label = "Make it a win"
-    footer = True
 
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 
 from textual import on
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -28,6 +28,7 @@ from mentorjournal.core.model import CheckIn, Homework, Meeting, MeetingMode
 from mentorjournal.core.text import parse_tags, printable
 from mentorjournal.screens.form_modal import FormModal
 from mentorjournal.widgets.homework_editor import CarryOverPanel, HomeworkEditor
+from mentorjournal.widgets.keys import ADD, FORM
 from mentorjournal.widgets.notes_area import NotesArea
 from mentorjournal.widgets.tag_suggester import TagSuggester
 
@@ -41,16 +42,20 @@ class MeetingFormModal(FormModal[Meeting]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "submit", "Save"),
+        Binding("ctrl+s", "submit", "Save", group=FORM,
+                tooltip="Save the meeting and close the form"),
         # Not ctrl+e / ctrl+d: Input and TextArea use those (end of line, delete right).
-        Binding("ctrl+o", "edit_externally", "Notes in $EDITOR"),
-        Binding("ctrl+g", "debrief", "Debrief template"),
+        Binding("ctrl+o", "edit_externally", "Notes in $EDITOR", group=ADD,
+                tooltip="Write the notes in your own editor ($VISUAL or $EDITOR)"),
+        Binding("ctrl+g", "debrief", "Debrief template", group=ADD,
+                tooltip="Insert the walk-and-talk debrief into the notes"),
     ]
     submit_label = "Save meeting"
     enter_submits = False
     draft_kind = "meeting"
-    footer = True
     FIELD_INPUTS = {"homework_due": "homework"}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (50, "-tall")]
 
     def __init__(self, meeting: Meeting | None = None) -> None:
         super().__init__()
@@ -68,10 +73,15 @@ class MeetingFormModal(FormModal[Meeting]):
         if self.meeting is None:
             self._previous = previous_meeting(self.journal.meetings.all(), self.journal.today())
         pending = open_items(self._previous)
-        if self._previous is not None and pending:
-            yield CarryOverPanel(self._previous.held_on, pending)
-        yield from self._compose_facts(self.meeting or Meeting(held_on=self.journal.today()))
-        yield from self._compose_follow_up(self.meeting)
+        # Two columns from 120 columns on (what happened | what follows), one below.
+        with Horizontal(id="meeting-columns"):
+            with Vertical(id="meeting-facts", classes="meeting-column"):
+                yield from self._compose_facts(
+                    self.meeting or Meeting(held_on=self.journal.today()))
+            with Vertical(id="meeting-follow-up", classes="meeting-column"):
+                if self._previous is not None and pending:
+                    yield CarryOverPanel(self._previous.held_on, pending)
+                yield from self._compose_follow_up(self.meeting)
 
     def _compose_facts(self, meeting: Meeting) -> ComposeResult:
         """Date, length, mode, tags, notes, goals."""
@@ -92,7 +102,7 @@ class MeetingFormModal(FormModal[Meeting]):
         yield Input(", ".join(meeting.tags), id="tags",
                     placeholder="walk-and-talk, homework, check-in, your own…",
                     suggester=TagSuggester(known_tags(self.journal.meetings.all())))
-        yield Label("Notes (Markdown) · Ctrl+O: your $EDITOR · Ctrl+G: debrief template")
+        yield Label("Notes (Markdown) · Ctrl+O your editor · Ctrl+G debrief")
         yield NotesArea(meeting.notes, id="notes")
         goals = [g for g in self.journal.goals.all() if not g.archived]
         if goals:
@@ -107,7 +117,7 @@ class MeetingFormModal(FormModal[Meeting]):
         checkin = (meeting.checkin if meeting else None) or CheckIn()
         yield Label("Homework (what · who · due)")
         yield HomeworkEditor(meeting.homework if meeting else (), id="homework")
-        yield Label("Check-in: meaningful 1–5 · expectations met 1–5 · what to change")
+        yield Label("Check-in: meaningful · expectations met (1–5) · what to change")
         with Horizontal(classes="form-row"):
             yield Input(str(checkin.meaningful or ""), id="meaningful", placeholder="1–5",
                         classes="rating")
@@ -119,23 +129,14 @@ class MeetingFormModal(FormModal[Meeting]):
         yield Input(next_on.isoformat() if next_on else "", id="next_meeting_on",
                     placeholder="YYYY-MM-DD (optional)")
 
-    def palette_commands(self) -> list[SystemCommand]:
-        return [
-            SystemCommand("Save the meeting", "Save and close the form (Ctrl+S)",
-                          self.action_submit),
-            SystemCommand("Edit the notes in $EDITOR", "Your own editor (Ctrl+O)",
-                          self.action_edit_externally),
-            SystemCommand("Insert the walk-and-talk debrief", "Where we walked, what came up, "
-                          "one thing to try (Ctrl+G)", self.action_debrief),
-        ]
-
     def opened(self) -> None:
         self.query_one("#held_on", Input).focus()
 
     @on(Select.Changed, "#mode")
     def _offer_debrief(self, event: Select.Changed) -> None:
         if event.value == MeetingMode.WALK_AND_TALK and not self._notes.text.strip():
-            self.action_debrief()
+            # The debrief goes in, the cursor stays on the mode: Tags come next, not Notes.
+            self._notes.add_template(DEBRIEF_TEMPLATE, DEBRIEF_CURSOR, focus=False)
             tags = self.query_one("#tags", Input)
             if "walk-and-talk" not in parse_tags(tags.value):
                 tags.value = ", ".join([*parse_tags(tags.value), "walk-and-talk"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from textual import on
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
@@ -21,6 +21,7 @@ from mentorjournal.screens.meeting_dialogs import FindMeetingsModal, PromoteWinM
 from mentorjournal.screens.meeting_form import MeetingFormModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.keys import ADD, FIND, VIEW
 from mentorjournal.widgets.meeting_detail import MeetingDetail
 from mentorjournal.widgets.meeting_table import MeetingTable
 
@@ -40,14 +41,21 @@ NO_MATCH = (
 class MeetingsScreen(SectionScreen):
     """The meeting log, newest first; the highlighted meeting is shown on the right."""
 
-    BINDINGS = [
-        Binding("n", "new_meeting", "New"),
-        Binding("e", "edit_meeting", "Edit"),
-        Binding("w", "promote_win", "Win"),
-        Binding("h", "homework", "Homework"),
-        Binding("f,slash", "find", "Find"),
-        Binding("x", "clear_filter", "Clear filter"),
-        Binding("delete", "delete_meeting", "Delete", show=False),
+    BINDINGS = [  # most important first: the footer shows as many as fit
+        Binding("n", "new_meeting", "New", group=ADD,
+                tooltip="Log a meeting: notes, homework, check-in"),
+        Binding("e", "edit_meeting", "Edit", group=ADD,
+                tooltip="Edit the highlighted meeting"),
+        Binding("h", "homework", "Homework", group=VIEW,
+                tooltip="Homework across meetings: open, overdue, done"),
+        Binding("f,slash", "find", "Find", group=FIND,
+                tooltip="Find meetings by text, tag, mode and dates"),
+        Binding("w", "promote_win", "Win", group=ADD,
+                tooltip="Promote a line of the meeting to a win on the wall"),
+        Binding("x", "clear_filter", "Clear filter", group=FIND,
+                tooltip="Clear the filter: show every meeting"),
+        Binding("delete", "delete_meeting", "Delete", group=ADD,
+                tooltip="Delete the highlighted meeting (asks first)"),
     ]
 
     find: reactive[MeetingFilter] = reactive(MeetingFilter, init=False)
@@ -163,9 +171,8 @@ class MeetingsScreen(SectionScreen):
         question = (f"The meeting of {meeting.held_on.isoformat()} goes, with its notes and "
                     f"{len(meeting.homework)} homework item(s). Wins made from it stay.")
         self.app.push_screen(
-            ChoiceModal("Delete this meeting?", question,
-                        [Choice("keep", "Keep it", "primary"),
-                         Choice("delete", "Delete", "error")]),
+            ChoiceModal.confirm("Delete this meeting?", question,
+                                Choice("delete", "Delete", "error")),
             lambda key: self._delete(meeting) if key == "delete" else None)
 
     def _delete(self, meeting: Meeting) -> None:
@@ -205,26 +212,3 @@ class MeetingsScreen(SectionScreen):
 
     def action_clear_filter(self) -> None:
         self.find = MeetingFilter()
-
-    def palette_commands(self) -> list[SystemCommand]:
-        commands = [
-            SystemCommand("Log a meeting", "New meeting: notes, homework, check-in (n)",
-                          self.action_new_meeting),
-            SystemCommand("Homework across meetings", "Open, overdue and done homework (h)",
-                          self.action_homework),
-            SystemCommand("Find meetings", "Filter by tag, mode, text or dates (f)",
-                          self.action_find),
-        ]
-        if self.selected is not None:
-            commands += [
-                SystemCommand("Edit this meeting", "Change the selected meeting (e)",
-                              self.action_edit_meeting),
-                SystemCommand("Promote a line to a win", "Put a line of this meeting on the "
-                              "wins wall (w)", self.action_promote_win),
-                SystemCommand("Delete this meeting", "Asks first (Delete)",
-                              self.action_delete_meeting),
-            ]
-        if not self.find.is_empty:
-            commands.append(SystemCommand("Clear the meeting filter", "Show every meeting (x)",
-                                          self.action_clear_filter))
-        return commands

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from textual import on
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
@@ -17,6 +17,7 @@ from mentorjournal.core.text import printable
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.review_stepper import ReviewStepperModal
 from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.keys import STATUS
 from mentorjournal.widgets.panel import Panel, text_bar
 
 GOALS_SHOWN = 8
@@ -36,7 +37,8 @@ def _text(text: str) -> Static:
 class ReviewScreen(SectionScreen):
     """Goals, what happened since the last review, homework, check-ins, agreement drift."""
 
-    BINDINGS = [Binding("s", "step_through", "Step through changes")]
+    BINDINGS = [Binding("s", "step_through", "Step through changes", group=STATUS,
+                        tooltip="Go through what changed: agreed or to discuss, one by one")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
     def __init__(self) -> None:
@@ -129,7 +131,3 @@ class ReviewScreen(SectionScreen):
                 self.refresh(recompose=True)
 
         self.app.push_screen(ReviewStepperModal(items), show_recorded)
-
-    def palette_commands(self) -> list[SystemCommand]:
-        return [SystemCommand("Review: step through what changed",
-                              "One item at a time: agreed or to discuss", self.action_step_through)]

@@ -14,6 +14,8 @@ from textual.widgets import Button, Input, Static
 from mentorjournal.core.model import Review, ReviewItem, ReviewMark
 from mentorjournal.core.text import printable
 from mentorjournal.screens.base import JournalModal
+from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.keys import FORM, NAVIGATE, STATUS
 
 
 class ReviewStepperModal(JournalModal[Review]):
@@ -32,12 +34,15 @@ class ReviewStepperModal(JournalModal[Review]):
     }
     """
     BINDINGS = [
-        Binding("a", "mark('agreed')", "Agreed"),
-        Binding("d", "mark('to discuss')", "To discuss"),
-        Binding("left", "move(-1)", "Previous"),
-        Binding("right", "move(1)", "Next"),
-        Binding("ctrl+s", "finish", "Finish"),
+        Binding("a", "mark('agreed')", "Agreed", group=STATUS, tooltip="Mark this item agreed"),
+        Binding("d", "mark('to discuss')", "To discuss", group=STATUS,
+                tooltip="Mark this item to discuss at the next meeting"),
+        Binding("left", "move(-1)", "Previous", group=NAVIGATE, tooltip="The item before"),
+        Binding("right", "move(1)", "Next", group=NAVIGATE, tooltip="The next item"),
+        Binding("ctrl+s", "finish", "Finish", group=FORM,
+                tooltip="Record the review; items to discuss go on the agenda"),
     ]
+    keys_title = "Step through what changed"
 
     def __init__(self, items: list[ReviewItem]) -> None:
         super().__init__()
@@ -56,6 +61,7 @@ class ReviewStepperModal(JournalModal[Review]):
                 yield Button("To discuss (d)", id="discuss", variant="warning")
                 yield Button("Next →", id="next")
                 yield Button("Finish (Ctrl+S)", id="finish", variant="primary")
+        yield Footer()
 
     def on_mount(self) -> None:
         self._show()

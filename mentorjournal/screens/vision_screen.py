@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from textual import on
-from textual.app import ComposeResult, SystemCommand
+import webbrowser
+
+from textual import on, work
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
 from mentorjournal.core.model import Draft, VisionCard, VisionKind
+from mentorjournal.core.text import one_line, printable
 from mentorjournal.core.vision import is_openable_url
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.vision_card_form import VisionCardModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.keys import ADD, MOVE, NAVIGATE, VIEW
 from mentorjournal.widgets.vision_card import VisionCardView
 
 EMPTY = ("The board is empty. Press n to pin a first card: a line about who you want to "
@@ -26,19 +30,27 @@ HINT = ("Arrows: between cards · < > or Shift+arrows or drag onto another: reor
 class VisionScreen(SectionScreen):
     """What the protégé is working towards, pinned as short cards."""
 
-    BINDINGS = [
-        Binding("n", "new_card", "New"),
-        Binding("e", "edit_card", "Edit"),
-        Binding("enter,o", "open_card", "Open"),
-        Binding("shift+left,less_than_sign", "move_card(-1)", "Move back"),
-        Binding("shift+right,greater_than_sign", "move_card(1)", "Move on"),
-        Binding("shift+up", "move_card('-row')", "Move up", show=False),
-        Binding("shift+down", "move_card('row')", "Move down", show=False),
-        Binding("left", "step(-1)", show=False),
+    BINDINGS = [  # most important first: the footer shows as many as fit
+        Binding("n", "new_card", "New", group=ADD,
+                tooltip="Pin a new card: a text, a quote or a link"),
+        Binding("e", "edit_card", "Edit", group=ADD, tooltip="Edit the focused card"),
+        Binding("enter,o", "open_card", "Open", group=VIEW,
+                tooltip="Open the link card in your browser (other cards: edit)"),
+        Binding("delete,d", "delete_card", "Delete", group=ADD,
+                tooltip="Delete the focused card (asks first)"),
+        Binding("shift+left,less_than_sign", "move_card(-1)", "Move back", group=MOVE,
+                tooltip="Move the card one place back"),
+        Binding("shift+right,greater_than_sign", "move_card(1)", "Move on", group=MOVE,
+                tooltip="Move the card one place on"),
+        Binding("shift+up", "move_card('-row')", "Move up", show=False, group=MOVE,
+                tooltip="Move the card up a row"),
+        Binding("shift+down", "move_card('row')", "Move down", show=False, group=MOVE,
+                tooltip="Move the card down a row"),
+        Binding("left", "step(-1)", "Between cards", key_display="← → ↑ ↓", show=False,
+                group=NAVIGATE, tooltip="Move between the cards"),
         Binding("right", "step(1)", show=False),
         Binding("up", "step('-row')", show=False),
         Binding("down", "step('row')", show=False),
-        Binding("delete,d", "delete_card", "Delete", show=False),
     ]
 
     def __init__(self) -> None:
@@ -156,35 +168,36 @@ class VisionScreen(SectionScreen):
         if card.kind is not VisionKind.LINK:
             self.action_edit_card()
         elif is_openable_url(card.url):
-            self.app.open_url(card.url)
+            self.open_link(card.url)
         else:
             self.notify("This link is not a web address, so it is not opened.",
                         severity="warning")
+
+    @work(thread=True, group="open-link", exit_on_error=False)
+    def open_link(self, url: str) -> None:
+        """Hand `url` to the browser, saying so; where there is none, say that instead.
+        (Finding the browser may run a program: off the UI thread.)"""
+        if not self.app.is_web:
+            try:
+                webbrowser.get()
+            except webbrowser.Error:
+                self.app.call_from_thread(
+                    self.notify, printable(f"No web browser was found here. The link: {url}"),
+                    title="Link not opened", severity="warning", markup=False, timeout=15)
+                return
+        self.app.call_from_thread(self.app.open_url, url)
+        self.app.call_from_thread(self.notify, printable(f"Opening {url} in your browser."),
+                                  markup=False)
 
     def action_delete_card(self) -> None:
         card = self.current
         if card is None:
             return
         self.app.push_screen(
-            ChoiceModal("Take this card off the board?", card.text,
-                        [Choice("delete", "Delete", "error"), Choice("keep", "Keep it")]),
+            ChoiceModal.confirm("Delete this card?", f"{one_line(card.text)}\n"
+                                "It comes off the vision board for good.",
+                                Choice("delete", "Delete", "error")),
             lambda key: self._delete(card) if key == "delete" else None)
 
     def _delete(self, card: VisionCard) -> None:
         self.save(lambda: self.journal.vision.delete(card), lambda _none: self.reload())
-
-    def palette_commands(self) -> list[SystemCommand]:
-        return [
-            SystemCommand("Vision: new card", "Pin a text, quote or link (n)",
-                          self.action_new_card),
-            SystemCommand("Vision: edit card", "Change the focused card (e)",
-                          self.action_edit_card),
-            SystemCommand("Vision: open link", "Open the focused link card, or edit it (Enter)",
-                          self.action_open_card),
-            SystemCommand("Vision: move card back", "Shift+Left or <",
-                          lambda: self.action_move_card(-1)),
-            SystemCommand("Vision: move card on", "Shift+Right or >",
-                          lambda: self.action_move_card(1)),
-            SystemCommand("Vision: delete card", "Take the focused card off (Delete)",
-                          self.action_delete_card),
-        ]

@@ -25,6 +25,7 @@ from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.win_form import WinFormModal
 from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.keys import ADD, FIND
 from mentorjournal.widgets.month_bars import MonthBars
 from mentorjournal.widgets.on_this_day import OnThisDay
 from mentorjournal.widgets.win_card import WinCard
@@ -40,15 +41,23 @@ GLOW_SECONDS = 4.0
 class WinsScreen(SectionScreen):
     """The wins wall. Keys: + add, e edit, d delete, u undo, b big only, p period, c clear."""
 
-    BINDINGS = [
-        Binding("plus", "app.add_win", "Add", key_display="+"),
-        Binding("e", "edit_win", "Edit"),
-        Binding("d,delete", "delete_win", "Delete"),
-        Binding("u", "undo_delete", "Undo"),
-        Binding("b", "toggle_big", "Big only"),
-        Binding("p", "next_period", "Period"),
-        Binding("g", "focus_goal", "Goal", show=False),
-        Binding("c", "clear_filter", "Clear filter", show=False),
+    BINDINGS = [  # most important first: the footer shows as many as fit
+        Binding("plus", "app.add_win", "Add", key_display="+", group=ADD,
+                tooltip="Add a win (+ works on every screen)"),
+        Binding("e", "edit_win", "Edit", group=ADD,
+                tooltip="Edit the highlighted win: text, date, size, link"),
+        Binding("d,delete", "delete_win", "Delete", group=ADD,
+                tooltip="Delete the highlighted win (asks first; u undoes)"),
+        Binding("u", "undo_delete", "Undo", group=ADD,
+                tooltip="Undo the last delete: the win is back"),
+        Binding("b", "toggle_big", "Big only", group=FIND,
+                tooltip="Show big wins only, or every size again"),
+        Binding("p", "next_period", "Period", group=FIND,
+                tooltip="Show this month, this quarter or all time"),
+        Binding("g", "focus_goal", "Goal", group=FIND,
+                tooltip="Pick a goal to show only its wins"),
+        Binding("c", "clear_filter", "Clear filter", group=FIND,
+                tooltip="Show every win again: no filter"),
     ]
 
     def __init__(self) -> None:
@@ -199,9 +208,9 @@ class WinsScreen(SectionScreen):
         preview = one_line(win.text)
         preview = preview if len(preview) <= 200 else preview[:199] + "…"
         self.app.push_screen(
-            ChoiceModal("Delete this win?", f"{win.won_on.isoformat()}: {preview}",
-                        [Choice("keep", "Keep it", "primary"),
-                         Choice("delete", "Delete", "error")]),
+            ChoiceModal.confirm("Delete this win?", f"{win.won_on.isoformat()}: {preview}\n"
+                                "It leaves the wall; u brings it back.",
+                                Choice("delete", "Delete", "error")),
             partial(self._delete_chosen, win),
         )
 
@@ -229,22 +238,13 @@ class WinsScreen(SectionScreen):
     # -- palette -----------------------------------------------------------------
 
     def palette_commands(self) -> list[SystemCommand]:
+        """Each period and goal by name (the keys are offered from the bindings)."""
         from textual.app import SystemCommand
 
         commands = [
-            SystemCommand("Edit the selected win", "Change its text, date, size or link (e)",
-                          self.action_edit_win),
-            SystemCommand("Delete the selected win", "Asks first; undo with u (d)",
-                          self.action_delete_win),
-            SystemCommand("Undo the last delete", "Put the last deleted win back (u)",
-                          self.action_undo_delete),
-            SystemCommand("Show big wins only", "Filter the wall (b)",
-                          lambda: self.set_filter(WinFilter(WinSize.BIG, self.filter.goal_id,
-                                                            self.filter.period))),
             SystemCommand("Show small and big wins", "Drop the size filter",
                           lambda: self.set_filter(WinFilter(None, self.filter.goal_id,
                                                             self.filter.period))),
-            SystemCommand("Show every win", "Clear all filters (c)", self.action_clear_filter),
         ]
         for period in Period:
             commands.append(SystemCommand(

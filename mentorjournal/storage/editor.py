@@ -16,6 +16,14 @@ from pathlib import Path
 
 from mentorjournal.storage.errors import JournalError
 
+NO_EDITOR = ("No editor is set: set $VISUAL or $EDITOR (for example EDITOR=nano) to write "
+             "in your own editor.")
+
+
+def chosen_editor() -> str | None:
+    """The user's editor command ($VISUAL, else $EDITOR), or None when neither is set."""
+    return os.environ.get("VISUAL") or os.environ.get("EDITOR") or None
+
 
 class EditorFailed(JournalError):
     """The editor could not be started or did not finish cleanly; the text is unchanged."""
@@ -86,7 +94,7 @@ def edit_text(
     """
     command = shlex.split(editor)
     if not command:
-        raise EditorFailed("No editor is set: set $EDITOR, for example EDITOR=nano.")
+        raise EditorFailed(NO_EDITOR)
     folder = scratch_folder(off_disk)
     handle, name = tempfile.mkstemp(prefix="mentorjournal-", suffix=suffix, dir=folder)
     path = Path(name)

@@ -50,7 +50,7 @@ class GoalDetail(Vertical):
 
     DEFAULT_CSS = """
     GoalDetail {
-        padding: 0 1;
+        padding: 0 1; overflow-y: auto;
         #goal-head { height: auto; margin-bottom: 1; }
         .detail-label { text-style: bold; color: $text-muted; }
         #no-objectives { color: $text-muted; height: auto; }

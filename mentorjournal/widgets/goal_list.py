@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from mentorjournal.core import goals as goal_rules
 from mentorjournal.core.model import Goal, GoalStatus
 from mentorjournal.core.text import one_line
+from mentorjournal.widgets.keys import MOVE
 
 BAR_WIDTH = 10
 
@@ -69,8 +70,10 @@ class GoalList(OptionList):
     }
     """
     BINDINGS = [
-        Binding("shift+up", "move(-1)", "Move goal up", key_display="⇧↑", show=False),
-        Binding("shift+down", "move(1)", "Move goal down", key_display="⇧↓", show=False),
+        Binding("shift+up", "move(-1)", "Move goal up", key_display="⇧↑", show=False,
+                group=MOVE, tooltip="Move the highlighted goal up the list"),
+        Binding("shift+down", "move(1)", "Move goal down", key_display="⇧↓", show=False,
+                group=MOVE, tooltip="Move the highlighted goal down the list"),
     ]
 
     class MoveRequested(Message):

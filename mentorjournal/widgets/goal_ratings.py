@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 from mentorjournal.core.evaluation import rating_of
 from mentorjournal.core.model import Evaluation, Goal, GoalRating
 from mentorjournal.core.text import one_line
+from mentorjournal.widgets.keys import Purpose
 
 RATING_WORDS = {1: "not at all", 2: "a little", 3: "partly", 4: "mostly", 5: "fully"}
 RATING_WIDTH = 22
@@ -32,6 +33,10 @@ def text_cell(text: str, width: int) -> Content:
     return Content(line).truncate(width, ellipsis=True)
 
 
+RATE = Purpose("Rate the goals", palette=False)
+"""Typed where the cursor is: not offered in the palette."""
+
+
 class GoalRatings(DataTable[Content]):
     """Every goal an evaluation rates, with its rating and comment.
 
@@ -46,9 +51,11 @@ class GoalRatings(DataTable[Content]):
     GoalRatings { height: auto; max-height: 14; }
     """
     BINDINGS = [
-        Binding("1", "rate(1)", "Rate 1–5"),
+        Binding("1", "rate(1)", "Rate 1–5", key_display="1–5", group=RATE,
+                tooltip="Rate the highlighted goal: type 1 to 5"),
         *(Binding(str(n), f"rate({n})", show=False) for n in range(2, 6)),
-        Binding("0", "rate(0)", "Clear rating", show=False),
+        Binding("0", "rate(0)", "Clear rating", show=False, group=RATE,
+                tooltip="Clear the highlighted goal's rating"),
     ]
 
     class Rated(Message):

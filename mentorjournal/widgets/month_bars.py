@@ -8,7 +8,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
-CELL = 5
+CELL = 6
+"""Cells per month: a three-cell bar exactly over the three-letter month, its count beside."""
 
 
 class MonthBars(Static):
@@ -42,7 +43,7 @@ class MonthBars(Static):
         names = Content(label)
         for month, count in months:
             level = 0 if not count else max(1, round(count / top * (len(BLOCKS) - 1)))
-            bars += Content.from_markup("[$success]$bar[/]", bar=BLOCKS[level] * 2)
-            bars += Content(f"{count or '·':>2}".ljust(CELL - 2))
+            bars += Content.from_markup("[$success]$bar[/]", bar=BLOCKS[level] * 3)
+            bars += Content.styled(f"{count:<{CELL - 3}}", "bold" if count else "dim")
             names += Content(month.strftime("%b").ljust(CELL))
         self.update(Content("\n").join([bars, names]))

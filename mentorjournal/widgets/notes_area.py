@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-
 from textual.app import SuspendNotSupported
 from textual.widgets import TextArea
 
 from mentorjournal.core.text import printable
-from mentorjournal.storage.editor import EditorFailed, edit_text
+from mentorjournal.storage.editor import NO_EDITOR, EditorFailed, chosen_editor, edit_text
 
 
 class NotesArea(TextArea):
@@ -20,16 +18,21 @@ class NotesArea(TextArea):
         if "markdown" in self.available_languages:
             self.language = "markdown"
 
-    def add_template(self, template: str, cursor: tuple[int, int]) -> None:
-        """Append `template`; on empty notes put the cursor at `cursor` inside it."""
+    def add_template(self, template: str, cursor: tuple[int, int], *, focus: bool = True) -> None:
+        """Append `template`; on empty notes put the cursor at `cursor` inside it (and the
+        focus in the notes, unless `focus` is False)."""
         gap = "\n\n" if self.text.strip() else ""
         self.text = self.text.rstrip() + gap + template
         self.move_cursor(self.document.end if gap else cursor)
-        self.focus()
+        if focus:
+            self.focus()
 
     def edit_externally(self) -> None:
         """Hand the notes to $VISUAL / $EDITOR (the app is suspended meanwhile)."""
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        editor = chosen_editor()
+        if editor is None:  # say so, rather than drop the user into vi
+            self.notify(NO_EDITOR, title="Editor", severity="warning", markup=False)
+            return
         try:
             with self.app.suspend():
                 self.text = edit_text(self.text, editor)

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from mentorjournal.core.model import Objective
 from mentorjournal.core.text import one_line
+from mentorjournal.widgets.keys import MOVE, Purpose
 
 
 def objective_prompt(objective: Objective) -> Content:
@@ -24,6 +25,9 @@ def objective_prompt(objective: Objective) -> Content:
     return Content.assemble(("☐ ", "bold"), text)
 
 
+OBJECTIVES = Purpose("Objectives")
+
+
 class ObjectiveChecklist(OptionList):
     """The checklist; results go up as messages carrying the objective's index."""
 
@@ -34,11 +38,16 @@ class ObjectiveChecklist(OptionList):
     }
     """
     BINDINGS = [
-        Binding("space", "select", "Tick"),
-        Binding("e", "edit", "Edit objective"),
-        Binding("z", "archive", "Archive objective"),
-        Binding("shift+up", "move(-1)", "Move up", key_display="⇧↑"),
-        Binding("shift+down", "move(1)", "Move down", key_display="⇧↓"),
+        Binding("space", "select", "Tick", group=OBJECTIVES,
+                tooltip="Tick the highlighted objective done, or not done"),
+        Binding("e", "edit", "Edit objective", group=OBJECTIVES,
+                tooltip="Reword the highlighted objective"),
+        Binding("z", "archive", "Archive objective", group=OBJECTIVES,
+                tooltip="Archive the highlighted objective, or bring it back"),
+        Binding("shift+up", "move(-1)", "Move up", key_display="⇧↑", group=MOVE,
+                tooltip="Move the highlighted objective up"),
+        Binding("shift+down", "move(1)", "Move down", key_display="⇧↓", group=MOVE,
+                tooltip="Move the highlighted objective down"),
     ]
 
     class Toggled(Message):

@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from mentorjournal.core.text import printable
+from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.keys import LEAVE
 
 
 class PassphraseModal(ModalScreen[str | None]):
@@ -33,7 +35,11 @@ class PassphraseModal(ModalScreen[str | None]):
         Button { margin-left: 1; }
     }
     """
-    BINDINGS = [Binding("escape", "cancel", "Quit")]
+    BINDINGS = [Binding("escape", "cancel", "Quit", group=LEAVE,
+                        tooltip="Quit without opening the journal; nothing is changed")]
+
+    keys_title = "Unlock the journal"
+    """What F1 calls this dialog."""
 
     def __init__(self, journal_name: str, problem: str = "") -> None:
         super().__init__()
@@ -48,9 +54,10 @@ class PassphraseModal(ModalScreen[str | None]):
             yield Input(password=True, placeholder="passphrase", id="passphrase")
             if self._problem:
                 yield Static(Content(printable(self._problem)), id="passphrase-problem")
-            with Horizontal():
-                yield Button("Unlock", id="passphrase-unlock", variant="primary")
+            with Horizontal():  # one order in every dialog: the way out, then the action
                 yield Button("Quit", id="passphrase-quit")
+                yield Button("Unlock", id="passphrase-unlock", variant="primary")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -11,6 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from mentorjournal.widgets.footer import Footer
+from mentorjournal.widgets.keys import FORM
+
 
 class PickModal(ModalScreen[str | None]):
     """A titled list of literal strings; Enter or a click picks, Escape returns None.
@@ -32,7 +35,8 @@ class PickModal(ModalScreen[str | None]):
         #pick-error { color: $text-error; }
     }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", group=FORM,
+                        tooltip="Close without choosing")]
 
     def __init__(self, title: str, options: list[str], *, add_placeholder: str = "",
                  empty: str = "Nothing to choose from yet.") -> None:
@@ -49,6 +53,11 @@ class PickModal(ModalScreen[str | None]):
             if self._add_placeholder:
                 yield Input(placeholder=self._add_placeholder, id="pick-add")
                 yield Static(id="pick-error", markup=False)
+        yield Footer()
+
+    @property
+    def keys_title(self) -> str:
+        return self._title
 
     def on_mount(self) -> None:
         self.set_options(self._options)

@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from mentorjournal.core.text import printable
+from mentorjournal.widgets.keys import NAVIGATE
 
 
 class SectionCard(Widget, can_focus=True):
@@ -21,7 +22,8 @@ class SectionCard(Widget, can_focus=True):
         &:hover { background: $boost; }
     }
     """
-    BINDINGS = [Binding("enter", "choose", "Open", show=False)]
+    BINDINGS = [Binding("enter", "choose", "Open", show=False, group=NAVIGATE,
+                        tooltip="Open the highlighted card's section")]
 
     figure: reactive[str] = reactive("…", layout=True)
     """What there is, e.g. '20 meetings · last 2026-11-15' (plain text)."""

@@ -12,6 +12,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from mentorjournal.widgets.keys import NAVIGATE
 from mentorjournal.widgets.win_card import CardLook, WinCard
 
 MIN_CARD_WIDTH = 30
@@ -40,15 +41,19 @@ class WinWall(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {"win-wall--card", "win-wall--frame", "win-wall--big",
                          "win-wall--muted", "win-wall--cursor", "win-wall--new"}
     BINDINGS = [
-        Binding("up", "move(0, -1)", "Up", show=False),
-        Binding("down", "move(0, 1)", "Down", show=False),
-        Binding("left", "move(-1, 0)", "Left", show=False),
-        Binding("right", "move(1, 0)", "Right", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "choose", "Edit", show=False),
+        Binding("up", "move(0, -1)", "Between cards", key_display="← → ↑ ↓", show=False,
+                group=NAVIGATE, tooltip="Move between the cards"),
+        Binding("down", "move(0, 1)", show=False),
+        Binding("left", "move(-1, 0)", show=False),
+        Binding("right", "move(1, 0)", show=False),
+        Binding("pageup", "page(-1)", "Page", key_display="PgUp PgDn", show=False,
+                group=NAVIGATE, tooltip="A page of cards back or on"),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "jump(0)", "First", key_display="Home End", show=False,
+                group=NAVIGATE, tooltip="The first or the last card"),
+        Binding("end", "jump(-1)", show=False),
+        Binding("enter", "choose", "Edit", show=False, group=NAVIGATE,
+                tooltip="Edit the highlighted win (as e does)"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True)

@@ -27,7 +27,7 @@ from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import Draft, JournalEntry, VisionCard, VisionKind
 from mentorjournal.core.text import parse_tags, printable
-from mentorjournal.core.vision import is_openable_url, reorder
+from mentorjournal.core.vision import complete_url, is_openable_url, reorder
 from tests.conftest import TODAY, open_journal
 
 
@@ -156,3 +156,23 @@ def test_vision_cards_are_checked_appended_and_moved(empty_journal: Journal) -> 
 
 def test_streak_on_real_dates_is_not_fooled_by_gaps() -> None:
     assert writing_streak([date(2026, 2, 28), date(2026, 3, 1)], date(2026, 3, 1)) == 2
+
+
+@pytest.mark.parametrize(("typed", "saved"), [
+    ("example.org/talk", "https://example.org/talk"),
+    ("  www.example.org ", "https://www.example.org"),
+    ("example.org:8080/x", "https://example.org:8080/x"),  # a port, not a scheme
+    ("http://example.org", "http://example.org"),
+    ("mailto:sam@example.org", "mailto:sam@example.org"),
+])
+def test_a_link_without_its_scheme_is_a_web_address(empty_journal: Journal, typed: str,
+                                                     saved: str) -> None:
+    card = empty_journal.vision.save(VisionCard(text="x", kind=VisionKind.LINK, url=typed))
+    assert card.url == saved and complete_url(typed) == saved
+
+
+@pytest.mark.parametrize("typed", ["javascript:alert(1)", "file:///etc/passwd", "ftp://x"])
+def test_a_link_with_another_scheme_is_still_refused(empty_journal: Journal, typed: str) -> None:
+    with pytest.raises(ValidationError) as error:
+        empty_journal.vision.save(VisionCard(text="x", kind=VisionKind.LINK, url=typed))
+    assert error.value.field == "url"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from mentorjournal.core import goals as goal_rules
 from mentorjournal.core.errors import ValidationError
-from mentorjournal.core.goals import GoalFilter
+from mentorjournal.core.goals import GoalFilter, filter_label
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import Adjustment, Goal, GoalStatus, Objective, Win, WinSize
 from tests.conftest import HOSTILE, TODAY
@@ -229,3 +229,8 @@ def test_drop_archive_delete(empty_journal: Journal) -> None:
     assert empty_journal.goals.all() == []
     with pytest.raises(ValidationError):
         empty_journal.goals.tick_objective(g.id, 0)
+
+
+def test_closed_and_achieved_read_differently() -> None:
+    labels = [filter_label(which) for which in GoalFilter]
+    assert labels == ["Active", "Overdue", "Closed", "Achieved", "Dropped", "All", "Archived"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import webbrowser
+
 import pytest
 from textual.widgets import Input, OptionList, TextArea
 
@@ -214,8 +216,10 @@ async def test_link_cards_open_and_bad_links_are_refused(
 ) -> None:
     opened: list[str] = []
     monkeypatch.setattr(app, "open_url", lambda url, **_kw: opened.append(url))
+    monkeypatch.setattr(webbrowser, "get", lambda *_a: object())  # a browser is there
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("v", "right", "right", "enter")
+        await app.workers.wait_for_complete()  # the browser is looked up in a worker
         await pilot.pause()
         assert opened == ["https://example.org/facilitation"]
         await pilot.press("n")

@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from mentorjournal.app import MentorJournalApp
+from mentorjournal.commands import screen_commands
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.meetings import DEBRIEF_TEMPLATE, Settle
 from mentorjournal.core.model import Homework, HomeworkStatus, Meeting, MeetingMode, Role, WinSize
@@ -73,6 +74,8 @@ async def test_log_a_walk_and_talk_with_two_homework_items(
         notes = form.query_one("#notes", TextArea)
         assert notes.text == DEBRIEF_TEMPLATE  # walk-and-talk offers the debrief template
         assert form.query_one("#tags", Input).value == "walk-and-talk"
+        assert empty_app.focused is not notes  # the cursor stays put: Tags come next
+        notes.focus()  # the cursor waits after "Where we walked:"
         await pilot.press(*"River")
         for text, who in (("Read the primer", Role.PROTEGE), ("Send an article", Role.MENTOR)):
             await pilot.click("#hw-add")
@@ -255,9 +258,10 @@ async def test_homework_view_marks_items_done(app: MentorJournalApp, journal: Jo
 async def test_every_action_is_in_the_palette(app: MentorJournalApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_meetings(pilot)
-        titles = {c.title for c in screen.palette_commands()}
-        assert {"Log a meeting", "Homework across meetings", "Find meetings",
-                "Edit this meeting", "Promote a line to a win"} <= titles
+        titles = {c.title.split(":")[0] for c in screen_commands(screen)}
+        assert {"Log a meeting", "Homework across meetings", "Find meetings by text, tag, mode "
+                "and dates", "Edit the highlighted meeting",
+                "Promote a line of the meeting to a win on the wall"} <= titles
         await pilot.press("ctrl+p", *"find meetings", "enter")
         await pilot.pause()
         assert isinstance(app.screen, FindMeetingsModal)
