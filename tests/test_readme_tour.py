@@ -42,7 +42,7 @@ def test_the_tour_tells_every_key_in_footer_order(section: object) -> None:
     shown: list[int] = []
     for binding in own_bindings(section_screen(name)):
         if not binding.description or binding.description == "Home":
-            continue  # Escape goes home everywhere (some screens save a draft first): told once, above
+            continue  # Escape goes home everywhere (a draft kept first): told once, above
         found = [text.find(as_written(k.strip())) for k in binding.key.split(",")]
         places = [at for at in found if at >= 0]
         assert places, f"{title}: the tour does not tell {binding.key} ({binding.description})"
