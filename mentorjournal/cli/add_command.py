@@ -22,6 +22,7 @@ from mentorjournal.core.dates import parse_date
 from mentorjournal.core.entries import check_entry
 from mentorjournal.core.errors import NotSetUp
 from mentorjournal.core.journal import Journal
+from mentorjournal.core.meetings import parse_due
 from mentorjournal.core.model import JournalEntry, Role, Win, WinSize
 from mentorjournal.core.text import one_line, parse_tags, printable
 from mentorjournal.storage import lock
@@ -106,7 +107,7 @@ def run_add_win(args: argparse.Namespace) -> int:
 
 
 def run_add_homework(args: argparse.Namespace) -> int:
-    due = parse_date(args.due, today(), field="due") if args.due else None
+    due = parse_due(args.due, today()) if args.due else None
     with _journal_for_add(*_unlocked(args)) as journal:
         meeting, number = journal.meetings.add_homework(args.text, Role(args.who), due)
     print(f"Saved homework {meeting.id}.{number} on the meeting of {meeting.held_on} "

@@ -112,8 +112,8 @@ def list_rows(journal: Journal, query: ListQuery) -> list[dict[str, Any]]:
         rows = [_row(m) for m in journal.meetings.all()
                 if m.held_on >= since and _tagged(m.tags, query)]
     else:
-        rows = [{"meeting_id": m.id, "meeting_on": m.held_on.isoformat(), "number": n,
-                 **to_doc(item)}
+        rows = [{"id": f"{m.id}.{n}", "meeting_id": m.id, "meeting_on": m.held_on.isoformat(),
+                 "number": n, **to_doc(item)}
                 for m in journal.meetings.all() if m.held_on >= since
                 for n, item in enumerate(m.homework, start=1)]
     return rows if query.limit is None else rows[: query.limit]
@@ -145,7 +145,7 @@ def format_row(kind: str, row: dict[str, Any], width: int = 200) -> str:
     if kind == "homework":
         due = f"  due {row['due']}" if row.get("due") else ""
         who = Role(row["who"]).label
-        return (f"{row['meeting_id']:>4}.{row['number']:<2} {row['meeting_on']}  "
+        return (f"{row['id']:>7} {row['meeting_on']}  "
                 f"{row['status']:<7} {who:<8}{due}  {one_line(row['text'], width)}")
     mode = f"  {one_line(row['mode'])}" if row.get("mode") else ""
     minutes = f"  {row['duration_minutes']} min" if row.get("duration_minutes") else ""

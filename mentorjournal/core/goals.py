@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -171,10 +171,11 @@ def achieve(goal: Goal, today: date) -> Goal:
     return dataclasses.replace(goal, status=GoalStatus.ACHIEVED, achieved_on=today)
 
 
-def tick(goal: Goal, index: int, done: bool, today: date) -> Goal:
-    """Tick (done today) or untick one objective."""
+def tick(goal: Goal, index: int, done: bool, today: date, at: datetime | None = None) -> Goal:
+    """Tick (done today, at the moment `at`) or untick one objective."""
     objective = _objective(goal, index)
-    changed = dataclasses.replace(objective, done=done, done_on=today if done else None)
+    changed = dataclasses.replace(objective, done=done, done_on=today if done else None,
+                                  done_at=at if done else None)
     return _with_objective(goal, index, changed)
 
 
@@ -322,7 +323,8 @@ class GoalService:
 
     def tick_objective(self, goal_id: int, index: int, done: bool = True) -> Goal:
         """Tick (done today) or untick an objective."""
-        return self._change(goal_id, lambda g: tick(g, index, done, self._records.today()))
+        now = self._records.now()
+        return self._change(goal_id, lambda g: tick(g, index, done, now.date(), now))
 
     def archive_objective(self, goal_id: int, index: int, archived: bool = True) -> Goal:
         return self._change(goal_id, lambda g: archive_objective(g, index, archived))

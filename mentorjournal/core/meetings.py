@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from mentorjournal.core.dates import parse_optional_date
 from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.model import (
     BUILT_IN_TAGS,
@@ -18,6 +19,7 @@ from mentorjournal.core.model import (
     HomeworkStatus,
     Meeting,
     MeetingMode,
+    Review,
     Role,
     Win,
     WinSize,
@@ -54,7 +56,12 @@ class Settle(StrEnum):
 
     DONE = "done"
     CARRY = "carry"
+    DROP = "drop"
     LEAVE = "leave"
+
+
+HomeworkRef = tuple[int, int]
+"""(meeting id, index): one homework item wherever it was given."""
 
 
 @dataclass(frozen=True)
@@ -117,11 +124,22 @@ def known_tags(meetings: Iterable[Meeting]) -> list[str]:
     return [*BUILT_IN_TAGS, *own]
 
 
-def previous_meeting(meetings: Iterable[Meeting], held_on: date,
-                     exclude_id: int = 0) -> Meeting | None:
-    """The latest meeting on or before `held_on` (other than `exclude_id`)."""
-    earlier = [m for m in meetings if m.held_on <= held_on and m.id != exclude_id]
-    return max(earlier, key=lambda m: (m.held_on, m.id), default=None)
+def parse_due(text: str, today: date) -> date | None:
+    """A homework item's due date as typed (empty: none); the refusal names the field, as
+    the meeting form's message stands below all of its fields."""
+    try:
+        return parse_optional_date(text, today, field="homework_due")
+    except ValidationError as error:
+        raise ValidationError("homework_due", f"Homework due date: {error}") from None
+
+
+def open_homework(meetings: Iterable[Meeting], held_on: date,
+                 exclude_id: int = 0) -> list[tuple[Meeting, int, Homework]]:
+    """Every open homework item of the meetings held on or before `held_on` (other than
+    `exclude_id`), oldest first: what the next meeting settles, however far back it was given."""
+    earlier = sorted((m for m in meetings if m.held_on <= held_on and m.id != exclude_id),
+                     key=lambda m: (m.held_on, m.id))
+    return [(m, i, item) for m in earlier for i, item in open_items(m)]
 
 
 def open_items(meeting: Meeting | None) -> list[tuple[int, Homework]]:
@@ -137,7 +155,7 @@ def settle_homework(
     """Apply done / carry-over decisions to the previous meeting's open items.
 
     Returns the previous meeting changed, and the items carried into the new meeting
-    (open again, their carry-over count one higher).
+    (open again, their carry-over count one higher). A dropped item stays where it was given.
     """
     items = list(previous.homework)
     carried: list[Homework] = []
@@ -147,6 +165,8 @@ def settle_homework(
             continue
         if decision is Settle.DONE:
             items[index] = dataclasses.replace(item, status=HomeworkStatus.DONE, done_on=today)
+        elif decision is Settle.DROP:
+            items[index] = dataclasses.replace(item, status=HomeworkStatus.DROPPED)
         else:
             items[index] = dataclasses.replace(item, status=HomeworkStatus.CARRIED)
             carried.append(dataclasses.replace(item, carried_over=item.carried_over + 1))
@@ -279,17 +299,44 @@ class MeetingService:
         for goal_id in meeting.goal_ids:
             if self._records.get(Goal, goal_id) is None:
                 raise ValidationError("goals", "A goal it names is no longer in the journal.")
+        for agenda_item in meeting.discussed:
+            review = self._records.get(Review, agenda_item.review_id)
+            if review is None or not 0 <= agenda_item.index < len(review.items):
+                raise ValidationError("discussed", "An agenda item it names is no longer in "
+                                                   "the journal.")
         return meeting
 
-    def log(self, meeting: Meeting, previous: Meeting | None = None) -> Meeting:
-        """Save a new or edited meeting, and the previous meeting's settled homework with it."""
-        self.check(meeting)
+    def log(self, meeting: Meeting, settle: Mapping[HomeworkRef, Settle] | None = None) -> Meeting:
+        """Save a new or edited meeting; `settle` decides open homework of earlier meetings
+        (see `open_homework`): the items carried over open the new meeting's homework, and
+        the meetings they came from are saved with it, in one batch."""
+        earlier, carried = self._settle(settle or {})
+        meeting = self.check(dataclasses.replace(meeting, homework=carried + meeting.homework))
         with self._records.batch():
             saved = (self._records.update(meeting) if meeting.id
                      else self._records.add(meeting))
-            if previous is not None:
-                self._records.update(previous)
+            for changed in earlier:
+                self._records.update(changed)
         return saved
+
+    def _settle(self, decisions: Mapping[HomeworkRef, Settle]
+                ) -> tuple[list[Meeting], tuple[Homework, ...]]:
+        """The earlier meetings with their homework settled, and the items carried over."""
+        changed: list[Meeting] = []
+        carried: tuple[Homework, ...] = ()
+        found = {mid: self.get(mid) for mid, _index in decisions}
+        for mid, index in decisions:
+            given = found[mid]
+            if given is None or not 0 <= index < len(given.homework):
+                raise ValidationError("homework", "That homework item no longer exists.")
+        for meeting in sorted(filter(None, found.values()), key=lambda m: (m.held_on, m.id)):
+            settled, more = settle_homework(
+                meeting, {i: choice for (mid, i), choice in decisions.items() if mid == meeting.id},
+                self._records.today())
+            if settled != meeting:
+                changed.append(settled)
+            carried += more
+        return changed, carried
 
     def delete(self, meeting: Meeting) -> None:
         self._records.delete(meeting)

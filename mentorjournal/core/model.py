@@ -145,6 +145,8 @@ class Objective:
     text: str
     done: bool = False
     done_on: date | None = None
+    done_at: datetime | None = None
+    """When it was ticked (journals written before this field have only `done_on`)."""
     archived: bool = False
     extra: dict[str, Any] = field(default_factory=_extra, compare=False)
 
@@ -198,6 +200,23 @@ class Homework:
 
 
 @dataclass(frozen=True, kw_only=True)
+class AgendaItem:
+    """A review's item to discuss, on the agenda until a meeting discusses it; that meeting
+    keeps it (what was discussed, in the words of the review)."""
+
+    review_id: int
+    index: int
+    summary: str
+    comment: str = ""
+    extra: dict[str, Any] = field(default_factory=_extra, compare=False)
+
+    @property
+    def ref(self) -> tuple[int, int]:
+        """(review id, index of the item in the review): the same item in every meeting."""
+        return (self.review_id, self.index)
+
+
+@dataclass(frozen=True, kw_only=True)
 class CheckIn:
     """Is this meaningful? Are we living up to expectations? What should change?"""
 
@@ -218,6 +237,7 @@ class Meeting:
     homework: tuple[Homework, ...] = ()
     checkin: CheckIn | None = None
     next_meeting_on: date | None = None
+    discussed: tuple[AgendaItem, ...] = ()
     id: int = 0
     extra: dict[str, Any] = field(default_factory=_extra, compare=False)
 

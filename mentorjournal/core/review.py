@@ -7,10 +7,18 @@ pure functions summarise meetings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from mentorjournal.core.model import Goal, HomeworkStatus, Meeting, Review, ReviewItem, ReviewMark
+from mentorjournal.core.model import (
+    AgendaItem,
+    Goal,
+    HomeworkStatus,
+    Meeting,
+    Review,
+    ReviewItem,
+    ReviewMark,
+)
 from mentorjournal.core.records import Records
 from mentorjournal.core.text import MAX_TEXT, check_text
 
@@ -24,13 +32,30 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Drift:
-    """The agreed meeting frequency beside the actual gaps between meetings."""
+    """The agreed meeting frequency beside the actual gaps between meetings, the gap open
+    now (from the last meeting to today) included: it is a gap too, and grows each day."""
 
     agreed_days: int | None
     meetings: int
     median_gap: float | None
     longest_gap: int | None
     days_since_last: int | None
+    longest_is_open: bool = False
+    """The longest gap is the one open now, longer than any between meetings."""
+
+    @property
+    def overdue(self) -> bool:
+        """More days have passed since the last meeting than the pair agreed on."""
+        return bool(self.agreed_days and self.days_since_last is not None
+                    and self.days_since_last > self.agreed_days)
+
+    @property
+    def overdue_note(self) -> str | None:
+        """'agreed every 14 days — 42 days since the last meeting' when overdue, else None."""
+        if not self.overdue:
+            return None
+        return (f"agreed every {self.agreed_days} days — "
+                f"{self.days_since_last} days since the last meeting")
 
     def describe(self) -> str:
         agreed = f"agreed every {self.agreed_days} days" if self.agreed_days else \
@@ -38,28 +63,43 @@ class Drift:
         if self.meetings == 0:
             return f"{agreed} — no meetings logged yet"
         if self.median_gap is None:
-            return f"{agreed} — one meeting so far, {self.days_since_last} days ago"
-        return (f"{agreed} — actual median {self.median_gap:g} days, "
-                f"longest gap {self.longest_gap} days")
+            return (f"{agreed} — one meeting so far, {self.days_since_last} days ago"
+                    + (": overdue" if self.overdue else ""))
+        gaps = (f"actual median {self.median_gap:g} days, longest gap {self.longest_gap} days"
+                + (" (open now)" if self.longest_is_open else ""))
+        return f"{self.overdue_note}; {gaps}" if self.overdue else f"{agreed} — {gaps}"
 
     @property
     def drifting(self) -> bool:
-        """True when meetings are, typically, half as far apart again as agreed."""
-        return bool(self.agreed_days and self.median_gap
-                    and self.median_gap > 1.5 * self.agreed_days)
+        """True when meetings are, typically or right now, half as far apart again as agreed."""
+        limit = 1.5 * self.agreed_days if self.agreed_days else None
+        return bool(limit and ((self.median_gap and self.median_gap > limit)
+                               or (self.days_since_last and self.days_since_last > limit)))
 
 
 def drift(agreed_days: int | None, meeting_days: list[date], today: date) -> Drift:
+    """The gaps between meetings and the one open now, beside the agreed frequency.
+
+    The open gap always counts for the longest gap. It counts for the median once it is
+    as long as the median of the closed gaps: from then on it can only pull the median
+    up, while a short open gap is not yet a gap of any length.
+    """
     import statistics  # here, not at the top: the journal (and start-up) rarely needs it
 
     days = sorted(set(meeting_days))
     gaps = [(later - earlier).days for earlier, later in zip(days, days[1:], strict=False)]
+    open_gap = max(0, (today - days[-1]).days) if days else None
+    counted = gaps
+    if gaps and open_gap is not None and open_gap >= statistics.median(gaps):
+        counted = [*gaps, open_gap]
+    longest = max([*gaps, open_gap]) if open_gap is not None else None
     return Drift(
         agreed_days=agreed_days,
         meetings=len(days),
-        median_gap=statistics.median(gaps) if gaps else None,
-        longest_gap=max(gaps) if gaps else None,
+        median_gap=statistics.median(counted) if counted else None,
+        longest_gap=longest,
         days_since_last=(today - days[-1]).days if days else None,
+        longest_is_open=bool(open_gap and open_gap > max(gaps, default=0)),
     )
 
 
@@ -96,16 +136,21 @@ def checkin_series(meetings: list[Meeting]) -> tuple[list[int], list[int]]:
             [c.expectations_met for c in rated if c.expectations_met is not None])
 
 
-def _goal_changes(goal: Goal, since: date) -> list[ReviewItem]:
-    items = []
-    if goal.created_on and goal.created_on >= since:
-        items.append(ReviewItem(kind="new goal", ref=goal.id, summary=goal.title))
-    items += [ReviewItem(kind="adjusted goal", ref=goal.id,
-                         summary=f"{goal.title}: {a.what} {a.before} → {a.after} ({a.why})")
-              for a in goal.adjustments if a.on >= since]
-    items += [ReviewItem(kind="objective done", ref=goal.id, summary=f"{goal.title}: {o.text}")
-              for o in goal.objectives if o.done and o.done_on and o.done_on >= since]
-    return items
+Change = tuple[ReviewItem, date | None, datetime | None]
+"""What a review can show: the item, its day and, where the journal keeps it, its moment."""
+
+
+def _goal_changes(goal: Goal) -> list[Change]:
+    """Every change a goal records: when it was set, adjusted, and its objectives done."""
+    changes: list[Change] = [
+        (ReviewItem(kind="new goal", ref=goal.id, summary=goal.title), goal.created_on, None)]
+    changes += [(ReviewItem(kind="adjusted goal", ref=goal.id, summary=(
+                    f"{goal.title}: {a.what} {a.before} → {a.after} ({a.why})")), a.on, None)
+                for a in goal.adjustments]
+    changes += [(ReviewItem(kind="objective done", ref=goal.id,
+                            summary=f"{goal.title}: {o.text}"), o.done_on, o.done_at)
+                for o in goal.objectives if o.done]
+    return changes
 
 
 class ReviewService:
@@ -129,7 +174,10 @@ class ReviewService:
         return reviews[-1] if reviews else None
 
     def since(self) -> date:
-        """The day the next review starts from: the last review, else the start of the pair."""
+        """The day the next review starts from: the last review's, else the pair's start.
+
+        `changes_since` reads the day of the last review as the moment of that review.
+        """
         last = self.last()
         if last is not None:
             return last.held_at.date()
@@ -142,30 +190,68 @@ class ReviewService:
         return drift(agreement.frequency_days if agreement else None,
                      [m.held_on for m in self._meetings.all()], self._records.today())
 
-    def changes_since(self, since: date) -> list[ReviewItem]:
-        """What changed since a day, one item each: to step through together."""
-        items: list[ReviewItem] = []
-        agreement = self._agreement.latest()
-        if agreement and agreement.created_at and agreement.created_at.date() >= since:
-            items.append(ReviewItem(kind="agreement", ref=agreement.id,
-                                    summary=f"Agreement version {agreement.number}"))
-        for goal in self._goals.all():
-            items += _goal_changes(goal, since)
-        for meeting in reversed(self._meetings.all()):
-            if meeting.held_on >= since:
-                tags = ", ".join(meeting.tags)
-                items.append(ReviewItem(kind="meeting", ref=meeting.id, summary=(
-                    f"{meeting.held_on.isoformat()} meeting" + (f" ({tags})" if tags else ""))))
-        for win in reversed(self._wins.all()):
-            if win.won_on >= since:
-                items.append(ReviewItem(kind="win", ref=win.id,
-                                        summary=f"{win.won_on.isoformat()} {win.text}"))
-        return items
+    def changes_since(self, since: date | datetime | None = None) -> list[ReviewItem]:
+        """What changed since the last review (by default), a moment or a day, one item
+        each: to step through together.
 
-    def agenda(self) -> list[ReviewItem]:
-        """The items the last review marked 'to discuss': the next meeting's agenda."""
+        A day means from its start, but the day of the last review (what `since()` gives)
+        means from the moment of that review. A change kept with its moment (an agreement
+        version, an objective ticked) counts if it came after. A change kept only by its
+        day (a meeting, a win, a goal set or adjusted, an objective ticked in a journal
+        older than `done_at`) counts from that day on, less what the last review already
+        went through that day.
+        """
+        start, inclusive, reviewed = self._start(since)
+
+        def is_new(change: Change) -> bool:
+            item, day, moment = change
+            if moment is not None:
+                return moment > start or (inclusive and moment == start)
+            if day is None or day < start.date():
+                return False
+            return day > start.date() or (item.kind, item.ref, item.summary) not in reviewed
+
+        changes: list[Change] = []
+        agreement = self._agreement.latest()
+        if agreement and agreement.created_at:
+            changes.append((ReviewItem(kind="agreement", ref=agreement.id,
+                                       summary=f"Agreement version {agreement.number}"),
+                            agreement.created_at.date(), agreement.created_at))
+        for goal in self._goals.all():
+            changes += _goal_changes(goal)
+        for meeting in reversed(self._meetings.all()):
+            tags = ", ".join(meeting.tags)
+            changes.append((ReviewItem(kind="meeting", ref=meeting.id, summary=(
+                f"{meeting.held_on.isoformat()} meeting" + (f" ({tags})" if tags else ""))),
+                meeting.held_on, None))
+        changes += [(ReviewItem(kind="win", ref=win.id,
+                                summary=f"{win.won_on.isoformat()} {win.text}"), win.won_on, None)
+                    for win in reversed(self._wins.all())]
+        return [change[0] for change in changes if is_new(change)]
+
+    def _start(self, since: date | datetime | None
+               ) -> tuple[datetime, bool, set[tuple[str, int | None, str]]]:
+        """(the moment changes count from, whether one at that very moment counts, what the
+        review held then went through)."""
+        since = self.since() if since is None else since
         last = self.last()
-        return [i for i in last.items if i.mark is ReviewMark.TO_DISCUSS] if last else []
+        if last is not None and (since == last.held_at if isinstance(since, datetime)
+                                 else since == last.held_at.date()):
+            return last.held_at, False, {(i.kind, i.ref, i.summary) for i in last.items}
+        if isinstance(since, datetime):
+            return since, True, set()
+        return datetime.combine(since, time.min), True, set()
+
+    def agenda(self, meeting: Meeting | None = None) -> list[AgendaItem]:
+        """The items reviews marked 'to discuss' that no meeting has discussed yet, oldest
+        first: the next meeting's agenda. With `meeting` (one being edited), the items it
+        discussed stay on its agenda, so they can be unticked."""
+        discussed = {item.ref for m in self._meetings.all() for item in m.discussed
+                     if meeting is None or m.id != meeting.id}
+        return [AgendaItem(review_id=review.id, index=index, summary=item.summary,
+                           comment=item.comment)
+                for review in self.all() for index, item in enumerate(review.items)
+                if item.mark is ReviewMark.TO_DISCUSS and (review.id, index) not in discussed]
 
     def record(self, items: list[ReviewItem], held_at: datetime) -> Review:
         """Save a finished review; the next one starts from it."""

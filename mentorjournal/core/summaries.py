@@ -20,6 +20,8 @@ class SectionSummary:
     section: str
     figure: str
     hint: str
+    alert: bool = False
+    """The hint needs the pair's attention now (overdue for a meeting)."""
 
 
 def agreement_status(versions: list[AgreementVersion]) -> str:
@@ -27,10 +29,14 @@ def agreement_status(versions: list[AgreementVersion]) -> str:
     return agreement_state(versions).status
 
 
+def active_goals(goals: list[Goal]) -> list[Goal]:
+    """The goals being worked on: active, not archived (achieved ones are done)."""
+    return [g for g in goals if g.status is GoalStatus.ACTIVE and not g.archived]
+
+
 def overall_progress(goals: list[Goal]) -> float | None:
-    """Done objectives / all objectives over the live goals; None when there are none."""
-    live = [g for g in goals if not g.archived and g.status is not GoalStatus.DROPPED]
-    objectives = [o for g in live for o in g.objectives if not o.archived]
+    """Done objectives / all objectives over the active goals; None when they have none."""
+    objectives = [o for g in active_goals(goals) for o in g.objectives if not o.archived]
     if not objectives:
         return None
     return sum(o.done for o in objectives) / len(objectives)
@@ -52,10 +58,11 @@ def home_summaries(journal: Journal, *, include_private: bool = True) -> list[Se
     today = journal.today()
     status = journal.agreement.state().status
     goals = journal.goals.all()
-    active = [g for g in goals if g.status is GoalStatus.ACTIVE and not g.archived]
+    active = active_goals(goals)
     progress = overall_progress(goals)
     meetings = journal.meetings.all()
     hw_open, hw_overdue = open_homework(meetings, today)
+    overdue = journal.reviews.drift().overdue_note
     wins = journal.wins.all()
     entries = journal.entries.all(include_private=include_private)
     cards = journal.vision.all()
@@ -89,7 +96,9 @@ def home_summaries(journal: Journal, *, include_private: bool = True) -> list[Se
             "meetings",
             _plural(len(meetings), "meeting") + last_meeting,
             "Log your first meeting." if not meetings
-            else f"{_plural(hw_open, 'open homework item')}, {hw_overdue} overdue.",
+            else (f"Overdue for a meeting: {overdue}. " if overdue else "")
+            + f"{_plural(hw_open, 'open homework item')}, {hw_overdue} overdue.",
+            alert=overdue is not None,
         ),
         SectionSummary(
             "wins",

@@ -105,7 +105,7 @@ class HomeScreen(JournalAccess, Screen[None]):
             return  # the cards follow once every record has been read
         for summary in home_summaries(self.journal, include_private=self.show_private):
             card = self.query_one(f"#card-{summary.section}", SectionCard)
-            card.show(summary.figure, summary.hint)
+            card.show(summary.figure, summary.hint, alert=summary.alert)
         self._show_on_this_day()
 
     def _show_on_this_day(self) -> None:

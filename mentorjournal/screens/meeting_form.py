@@ -1,4 +1,4 @@
-"""MeetingFormModal: log a new meeting or edit one; settles the previous meeting's homework."""
+"""MeetingFormModal: log a new meeting or edit one; its agenda, and open homework to settle."""
 
 from __future__ import annotations
 
@@ -18,14 +18,12 @@ from mentorjournal.core.meetings import (
     DEBRIEF_CURSOR,
     DEBRIEF_TEMPLATE,
     known_tags,
-    open_items,
+    open_homework,
     parse_duration,
     parse_rating,
-    previous_meeting,
-    settle_homework,
 )
-from mentorjournal.core.model import CheckIn, Homework, Meeting, MeetingMode
-from mentorjournal.core.text import parse_tags, printable
+from mentorjournal.core.model import AgendaItem, CheckIn, Meeting, MeetingMode
+from mentorjournal.core.text import one_line, parse_tags, printable
 from mentorjournal.screens.form_modal import FormModal
 from mentorjournal.widgets.homework_editor import CarryOverPanel, HomeworkEditor
 from mentorjournal.widgets.keys import ADD, FORM
@@ -53,7 +51,6 @@ class MeetingFormModal(FormModal[Meeting]):
     submit_label = "Save meeting"
     enter_submits = False
     draft_kind = "meeting"
-    FIELD_INPUTS = {"homework_due": "homework"}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (50, "-tall")]
 
@@ -61,7 +58,7 @@ class MeetingFormModal(FormModal[Meeting]):
         super().__init__()
         self.meeting = meeting
         self.heading = "Edit the meeting" if meeting else "Log a meeting"
-        self._previous: Meeting | None = None
+        self._agenda: list[AgendaItem] = []
 
     def draft_target(self) -> int | None:
         return self.meeting.id if self.meeting is not None else None
@@ -70,18 +67,32 @@ class MeetingFormModal(FormModal[Meeting]):
         return VerticalScroll(classes="form", id="meeting-form")
 
     def fields(self) -> ComposeResult:
-        if self.meeting is None:
-            self._previous = previous_meeting(self.journal.meetings.all(), self.journal.today())
-        pending = open_items(self._previous)
+        # Open homework is settled by the next new meeting, not by editing an old one.
+        pending = [] if self.meeting else open_homework(self.journal.meetings.all(),
+                                                        self.journal.today())
+        self._agenda = self.journal.reviews.agenda(self.meeting)
         # Two columns from 120 columns on (what happened | what follows), one below.
         with Horizontal(id="meeting-columns"):
             with Vertical(id="meeting-facts", classes="meeting-column"):
                 yield from self._compose_facts(
                     self.meeting or Meeting(held_on=self.journal.today()))
             with Vertical(id="meeting-follow-up", classes="meeting-column"):
-                if self._previous is not None and pending:
-                    yield CarryOverPanel(self._previous.held_on, pending)
+                if self._agenda:
+                    yield from self._compose_agenda(self.meeting)
+                if pending:
+                    yield CarryOverPanel(pending)
                 yield from self._compose_follow_up(self.meeting)
+
+    def _compose_agenda(self, meeting: Meeting | None) -> ComposeResult:
+        """The review's items to discuss: ticked ones leave the agenda with this meeting."""
+        done = {item.ref for item in meeting.discussed} if meeting else set()
+        yield Label(f"Agenda from the review ({len(self._agenda)}): tick what you discussed")
+        yield SelectionList[str](
+            *((Content.assemble(printable(one_line(item.summary)),
+                                (f" — {printable(one_line(item.comment))}", "dim")
+                                if item.comment else ""),
+               _agenda_key(item), item.ref in done) for item in self._agenda),
+            id="discussed")
 
     def _compose_facts(self, meeting: Meeting) -> ComposeResult:
         """Date, length, mode, tags, notes, goals."""
@@ -129,6 +140,12 @@ class MeetingFormModal(FormModal[Meeting]):
         yield Input(next_on.isoformat() if next_on else "", id="next_meeting_on",
                     placeholder="YYYY-MM-DD (optional)")
 
+    def focus_field(self, field: str) -> None:
+        if field == "homework_due":
+            self.query_one(HomeworkEditor).focus_due_at_fault(self.journal.today())
+        else:
+            super().focus_field(field)
+
     def opened(self) -> None:
         self.query_one("#held_on", Input).focus()
 
@@ -160,12 +177,13 @@ class MeetingFormModal(FormModal[Meeting]):
                                           field="expectations_met"),
             change=self.value("change").strip())
         homework = self.query_one(HomeworkEditor).items(today)
-        previous, carried = self._previous, tuple[Homework, ...]()
-        if previous is not None and self.query(CarryOverPanel):
-            decisions = self.query_one(CarryOverPanel).decisions()
-            previous, carried = settle_homework(previous, decisions, today)
+        panel = self.query(CarryOverPanel)
+        settle = panel.first().decisions() if panel else {}
+        ticked = self.query("#discussed").results(SelectionList)
+        discussed = {str(key) for selection in ticked for key in selection.selected}
         base = self.meeting or Meeting(held_on=today)
-        goals = self.query(SelectionList)
+        goals = self.query("#goals").results(SelectionList)
+        goals_list = next(goals, None)
         mode = self.choice("mode")
         meeting = dataclasses.replace(
             base,
@@ -174,9 +192,15 @@ class MeetingFormModal(FormModal[Meeting]):
             mode=None if mode is None else MeetingMode(mode),
             tags=parse_tags(self.value("tags")),
             notes=self._notes.text,
-            goal_ids=tuple(goals.first().selected) if goals else base.goal_ids,
-            homework=carried + homework,
+            goal_ids=tuple(goals_list.selected) if goals_list else base.goal_ids,
+            homework=homework,
+            discussed=tuple(i for i in self._agenda if _agenda_key(i) in discussed),
             checkin=checkin if checkin != CheckIn() else None,
             next_meeting_on=parse_optional_date(self.value("next_meeting_on"), today,
                                                 field="next_meeting_on"))
-        return lambda: self.journal.meetings.log(meeting, previous)
+        return lambda: self.journal.meetings.log(meeting, settle)
+
+
+def _agenda_key(item: AgendaItem) -> str:
+    """An agenda item's value in the form (a draft keeps it as plain text)."""
+    return f"{item.review_id}:{item.index}"

@@ -1,4 +1,4 @@
-"""HomeworkEditor (rows of what / who / due) and CarryOverPanel (settle the last homework)."""
+"""HomeworkEditor (rows of what / who / due) and CarryOverPanel (settle earlier homework)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.widgets import Button, Input, Select, Static
 from textual.widgets.select import NoSelection
 
-from mentorjournal.core.dates import parse_optional_date
-from mentorjournal.core.meetings import Settle
-from mentorjournal.core.model import Homework, Role
+from mentorjournal.core.errors import ValidationError
+from mentorjournal.core.meetings import HomeworkRef, Settle, parse_due
+from mentorjournal.core.model import Homework, Meeting, Role
 from mentorjournal.core.text import MAX_LINE, printable
 from mentorjournal.widgets.form_field import JSONValue
 
@@ -55,7 +55,7 @@ class HomeworkItemRow(Horizontal):
         text, who, due_text = self.raw()
         if not text.strip() and not due_text.strip():
             return None
-        due = parse_optional_date(due_text, today, field="homework_due")
+        due = parse_due(due_text, today)
         base = self.item or Homework(text=text)
         return dataclasses.replace(base, text=text.strip(), who=Role(who), due=due)
 
@@ -114,17 +114,26 @@ class HomeworkEditor(Vertical):
                              (str(row[0]), str(row[1]), str(row[2])))
              for n, row in enumerate(rows)], before="#hw-add")
 
+    def focus_due_at_fault(self, today: date) -> None:
+        """Put the cursor on the first due date that cannot be read."""
+        for row in self.query(HomeworkItemRow):
+            try:
+                parse_due(row.raw()[2], today)
+            except ValidationError:
+                row.query_one(".hw-due", Input).focus()
+                return
+
     def items(self, today: date) -> tuple[Homework, ...]:
         read = (row.read(today) for row in self.query(HomeworkItemRow))
         return tuple(item for item in read if item is not None)
 
 
-SETTLE_CHOICES = [("done", Settle.DONE), ("carry over", Settle.CARRY),
+SETTLE_CHOICES = [("done", Settle.DONE), ("carry over", Settle.CARRY), ("drop", Settle.DROP),
                   ("leave open", Settle.LEAVE)]
 
 
 class CarryOverPanel(Vertical):
-    """Open homework from the previous meeting: mark each done or carry it over."""
+    """Open homework from every earlier meeting: done, carry over, drop or leave it open."""
 
     DEFAULT_CSS = """
     CarryOverPanel {
@@ -135,26 +144,28 @@ class CarryOverPanel(Vertical):
     }
     """
 
-    def __init__(self, held_on: date, items: list[tuple[int, Homework]]) -> None:
+    def __init__(self, items: list[tuple[Meeting, int, Homework]]) -> None:
         super().__init__(id="carry-over")
         self._items = items
-        self.border_title = Content(f"Homework from {held_on.isoformat()}")
+        self.border_title = Content(f"Open homework ({len(items)})")
 
     def compose(self) -> ComposeResult:
-        for index, item in self._items:
+        for meeting, index, item in self._items:
             times = f" · carried over {item.carried_over}×" if item.carried_over else ""
             with Horizontal(classes="carry-row"):
-                yield Static(Content.assemble(printable(item.text),
-                                              (f" ({item.who.label}{times})", "dim")),
-                             classes="carry-text")
+                yield Static(Content.assemble(
+                    printable(item.text),
+                    (f" ({item.who.label} · given {meeting.held_on.isoformat()}{times})", "dim")),
+                    classes="carry-text")
                 yield Select(SETTLE_CHOICES, value=Settle.CARRY, allow_blank=False,
-                             id=f"settle-{index}")
+                             id=f"settle-{meeting.id}-{index}")
 
-    def decisions(self) -> dict[int, Settle]:
-        """What to do with each open item, by its index in the previous meeting."""
-        return {index: self._decision(index) for index, _item in self._items}
+    def decisions(self) -> dict[HomeworkRef, Settle]:
+        """What to do with each open item, by (meeting id, index in that meeting)."""
+        return {(meeting.id, index): self._decision(f"#settle-{meeting.id}-{index}")
+                for meeting, index, _item in self._items}
 
-    def _decision(self, index: int) -> Settle:
-        value = self.query_one(f"#settle-{index}", Select).value
+    def _decision(self, selector: str) -> Settle:
+        value = self.query_one(selector, Select).value
         assert not isinstance(value, NoSelection), "allow_blank=False: always a choice"
         return Settle(value)

@@ -18,6 +18,7 @@ class SectionCard(Widget, can_focus=True):
     DEFAULT_CSS = """
     SectionCard {
         height: auto; min-height: 7; padding: 0 1; border: round $panel-lighten-2;
+        &.-alert { border: round $warning; }
         &:focus { border: round $accent; background: $boost; }
         &:hover { background: $boost; }
     }
@@ -44,16 +45,19 @@ class SectionCard(Widget, can_focus=True):
         self._key = key
 
     def render(self) -> Content:
+        hint = "[$text-warning]$hint[/]" if self.has_class("-alert") else "[dim]$hint[/]"
         return Content.from_markup(
-            "[b $text-primary]$key  $title[/]\n\n$figure\n[dim]$hint[/]",
+            "[b $text-primary]$key  $title[/]\n\n$figure\n" + hint,
             key=self._key, title=self._title, figure=printable(self.figure),
             hint=printable(self.hint),
         )
 
-    def show(self, figure: str, hint: str) -> None:
-        """Set the card's figure and next-step hint (plain text, never markup)."""
+    def show(self, figure: str, hint: str, *, alert: bool = False) -> None:
+        """Set the card's figure and next-step hint (plain text, never markup); `alert`
+        marks a hint that needs attention now."""
         self.figure = figure
         self.hint = hint
+        self.set_class(alert, "-alert")
 
     def action_choose(self) -> None:
         self.post_message(self.Chosen(self.section))

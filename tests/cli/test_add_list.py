@@ -86,6 +86,10 @@ def test_add_each_kind_and_list_it_back_exactly(db: Path) -> None:
     items = listed(db, "homework")
     assert [(h["text"], h["who"], h["due"], h["number"]) for h in items[1:]] == [
         (text, "mentor", "2026-12-01", n) for n, text in enumerate(lines, start=2)]
+    # README: "a homework item's `id` is `MEETING.N`", as the text listing shows it
+    assert {h["id"] for h in items} == {f"{h['meeting_id']}.{h['number']}" for h in items}
+    shown = run("list", "homework", "--db", str(db)).stdout.splitlines()
+    assert [line.split()[0] for line in shown] == [h["id"] for h in items]
 
 
 def test_the_json_is_what_the_journal_file_holds(db: Path) -> None:

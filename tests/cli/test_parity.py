@@ -22,6 +22,7 @@ from mentorjournal.cli.main import main
 from mentorjournal.core.dates import parse_date
 from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.journal import Journal
+from mentorjournal.core.meetings import parse_due
 from mentorjournal.core.model import Goal, Homework, JournalEntry, Meeting, Pair, Role, Win
 from mentorjournal.core.text import (
     MAX_BODY,
@@ -61,7 +62,7 @@ def homework(text: str = "Read", due: str = "") -> Operation:
     """What the meeting form does with a homework line (and `add homework`)."""
     def run(journal: Journal) -> object:
         latest = journal.meetings.all()[0]
-        item = Homework(text=text, due=parse_date(due, TODAY, field="due") if due else None)
+        item = Homework(text=text, due=parse_due(due, TODAY))
         return journal.meetings.log(Meeting(held_on=latest.held_on, id=latest.id,
                                             homework=(*latest.homework, item)))
     return run

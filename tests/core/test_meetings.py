@@ -20,10 +20,10 @@ from mentorjournal.core.meetings import (
     homework_rows,
     known_tags,
     meeting_lines,
+    open_homework,
     open_items,
     parse_duration,
     parse_rating,
-    previous_meeting,
     settle_homework,
 )
 from mentorjournal.core.model import (
@@ -138,10 +138,10 @@ def test_homework_view_orders_overdue_first() -> None:
     assert homework_rows([WALK], TODAY, {HomeworkState.DONE}) == []
 
 
-def test_previous_meeting_tags_and_lines() -> None:
-    assert previous_meeting([VIDEO, WALK], TODAY) == VIDEO
-    assert previous_meeting([VIDEO, WALK], TODAY, exclude_id=2) == WALK
-    assert previous_meeting([VIDEO, WALK], TODAY - timedelta(days=30)) is None
+def test_open_homework_tags_and_lines() -> None:
+    assert [(m.id, i) for m, i, _ in open_homework([VIDEO, WALK], TODAY)] == [(1, 0), (1, 1)]
+    assert open_homework([VIDEO, WALK], TODAY, exclude_id=1) == []
+    assert open_homework([VIDEO, WALK], TODAY - timedelta(days=30)) == []
     assert known_tags([VIDEO, WALK, VIDEO]) == ["walk-and-talk", "homework", "check-in", "career"]
     assert meeting_lines(VIDEO) == ["Talked about the budget.", "More real cases"]
     assert meeting_lines(WALK) == ["Walked by the river", "Say no kindly", "Read the primer",
@@ -151,8 +151,8 @@ def test_previous_meeting_tags_and_lines() -> None:
 
 def test_journal_logs_a_meeting_and_settles_the_previous_one(empty_journal: Journal) -> None:
     walk = empty_journal.meetings.log(dataclasses.replace(WALK, id=0))
-    previous, carried = settle_homework(walk, {0: Settle.DONE, 1: Settle.CARRY}, TODAY)
-    new = empty_journal.meetings.log(Meeting(held_on=TODAY, homework=carried), previous)
+    new = empty_journal.meetings.log(Meeting(held_on=TODAY),
+                                     {(walk.id, 0): Settle.DONE, (walk.id, 1): Settle.CARRY})
     stored = {m.id: m for m in empty_journal.meetings.all()}
     assert stored[walk.id].homework[1].status is HomeworkStatus.CARRIED
     assert stored[new.id].homework[0].carried_over == 3

@@ -13,7 +13,7 @@ import pytest
 from icalendar import Calendar, Component
 
 from mentorjournal.core.journal import Journal
-from mentorjournal.core.meetings import Settle, settle_homework
+from mentorjournal.core.meetings import Settle
 from mentorjournal.core.model import (
     AgreementVersion,
     Evaluation,
@@ -189,8 +189,7 @@ def test_carried_and_dropped_homework_is_cancelled(small: Journal) -> None:
     first = put(small, dataclasses.replace(first, homework=(
         Homework(text="Read the primer", due=date(2026, 11, 20)),
         Homework(text="Book a chat", who=Role.MENTOR))))
-    settled, carried = settle_homework(first, {0: Settle.CARRY}, TODAY)
-    second = small.meetings.log(Meeting(held_on=TODAY, homework=carried), previous=settled)
+    second = small.meetings.log(Meeting(held_on=TODAY), {(first.id, 0): Settle.CARRY})
     small.meetings.set_homework_status(first.id, 1, HomeworkStatus.DROPPED)
     items = by_uid(export_calendar(small))
     old_copy, dropped, new_copy = (items[next(u for u in items if u.startswith(ref))]

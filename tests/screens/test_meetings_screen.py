@@ -112,7 +112,8 @@ async def test_next_meeting_settles_homework_and_carries_one_over(
         await pilot.press("n")
         form = empty_app.screen
         assert "Read the primer" in visible_text(empty_app)
-        form.query_one("#settle-0", Select).value = Settle.DONE  # the other stays "carry over"
+        # the other stays "carry over"
+        form.query_one(f"#settle-{walk.id}-0", Select).value = Settle.DONE
         await type_into(pilot, form.query_one("#notes", TextArea), "Follow-up")
         await pilot.press("ctrl+s")
         await saved(pilot)
