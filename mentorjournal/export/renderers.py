@@ -190,6 +190,9 @@ def _meeting_facts(context: Context, meeting: Meeting) -> list[str]:
         facts.append(f"- Check-in: meaningful {of_five(checkin.meaningful)} · "
                      f"expectations met {of_five(checkin.expectations_met)}")
         facts += _fact("What should change", checkin.change)
+    if meeting.discussed:
+        facts.append("- Discussed from the review: "
+                     + "; ".join(inline(item.summary) for item in meeting.discussed))
     return facts + _day("Next meeting", meeting.next_meeting_on)
 
 

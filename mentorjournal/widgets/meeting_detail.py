@@ -55,6 +55,10 @@ def describe_meeting(meeting: Meeting, goals: dict[int, Goal]) -> Content:
             m=str(check.meaningful or "–"), e=str(check.expectations_met or "–")))
         if check.change:
             lines.append(Content.from_markup("[dim]change[/dim] $c", c=printable(check.change)))
+    if meeting.discussed:
+        lines.append(Content.from_markup("[dim]discussed from the review[/dim] $items",
+                                         items=printable("; ".join(
+                                             i.summary for i in meeting.discussed))))
     if meeting.next_meeting_on:
         lines.append(Content.from_markup("[dim]next meeting[/dim] $d",
                                          d=meeting.next_meeting_on.isoformat()))

@@ -99,3 +99,12 @@ def test_the_demo_offers_homework_left_open_before_the_last_meeting(journal: Jou
     latest = journal.meetings.all()[0]
     offered = open_homework(journal.meetings.all(), journal.today())
     assert offered and all(m.id != latest.id for m, _i, _h in offered)
+
+
+def test_what_a_meeting_discussed_is_in_the_export(empty_journal: Journal) -> None:
+    from mentorjournal.export.document import export_markdown  # the export reads the core
+
+    _review(empty_journal, 5, "Need a [date]", "Budget")
+    first = empty_journal.reviews.agenda()[0]
+    empty_journal.meetings.log(Meeting(held_on=TODAY - timedelta(days=3), discussed=(first,)))
+    assert "- Discussed from the review: Need a \\[date]\n" in export_markdown(empty_journal)

@@ -71,6 +71,8 @@ async def test_the_agenda_is_ticked_in_the_next_meeting_and_leaves(
         [meeting] = empty_journal.meetings.all()
         assert [i.summary for i in meeting.discussed] == ["Need a date for the workshop"]
         assert [i.summary for i in empty_journal.reviews.agenda()] == ["Budget talk"]
+        assert ("discussed from the review Need a date for the workshop"
+                in visible_text(empty_app))  # the meeting's detail keeps it
         await pilot.press("n")  # the next meeting's agenda holds only what is left
         agenda = empty_app.screen.query_one("#discussed", SelectionList)
         assert agenda.option_count == 1
