@@ -4,8 +4,9 @@ Two kinds of user text reach an export:
 - *plain* text (titles, names, answers): every character must render as itself, so
   Markdown's punctuation is backslash-escaped and line breaks become hard breaks;
 - *Markdown* text (meeting notes, journal bodies): kept as Markdown, but its headings are
-  demoted below the document's item level, and text that would swallow what follows
-  (an unclosed code fence or HTML block) is exported as a code block instead.
+  demoted below the document's item level, each line typed in a paragraph ends in a hard
+  break (as the app shows it: `core.text.hard_breaks`), and text that would swallow what
+  follows (an unclosed code fence or HTML block) is exported as a code block instead.
 Both pass the one safety rule of core/text.py (control characters and bidi overrides shown
 as `\x1b`-style escapes): an export may be `cat` to a terminal.
 """
@@ -16,7 +17,7 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from mentorjournal.core.text import is_safe, printable
+from mentorjournal.core.text import hard_breaks, is_safe, printable
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -103,11 +104,18 @@ def user_markdown(text: str, below: int = ITEM_LEVEL) -> str:
     """The user's Markdown with headings demoted below level `below` and nothing leaking out.
 
     `# Big` becomes `#### Big` (capped at `######`); a setext heading becomes an ATX one.
+    Each line typed inside a paragraph stays its own line (a hard break, `hard_breaks`).
     If the text would still change the document around it, it is exported as a code block.
     """
     body = clean(text).strip("\n")
     if not body.strip():
         return ""
+    demoted = _demoted(body, below)
+    return fenced(body) if demoted is None else hard_breaks(demoted)
+
+
+def _demoted(body: str, below: int) -> str | None:
+    """`body` with its headings demoted; None if it cannot be kept inside (see above)."""
     lines = f"\n{body}\n"
     html = "<" in body
     if not (html or "```" in body or "~~~" in body or _NEEDS_PARSER.search(lines)):
@@ -120,7 +128,7 @@ def user_markdown(text: str, below: int = ITEM_LEVEL) -> str:
             return around
     demoted, rejoined = _demote_parsed(body, below)
     if demoted is None or (rejoined and not _stays_inside(demoted, below)):
-        return fenced(body)
+        return None
     return demoted
 
 

@@ -14,7 +14,7 @@ from rich.theme import Theme
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from mentorjournal.core.text import printable
+from mentorjournal.core.text import hard_breaks, printable
 from mentorjournal.core.vision import is_openable_url
 
 
@@ -25,7 +25,8 @@ class MarkdownView(Widget):
     ~25 ms to show, the screen's slowest step. Rich draws the same text in ~1 ms. Links
     are not handed to the terminal: clicking one runs `action_link`, which opens web and
     mail links only (a journal must not launch files or scripts). Control characters are
-    shown as symbols, never sent (`printable`).
+    shown as symbols, never sent (`printable`). Each line typed in a paragraph is drawn
+    on its own line (`hard_breaks`, as the export writes it).
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -60,7 +61,7 @@ class MarkdownView(Widget):
                        for part in ("heading", "code", "quote", "link", "rule"))
         key = (self.source, styles)
         if self._rendered is None or self._rendered.key != key:
-            markdown = _Markdown(printable(self.source), hyperlinks=True)
+            markdown = _Markdown(hard_breaks(printable(self.source)), hyperlinks=True)
             self._rendered = _Themed(markdown, _theme(*styles), key)
         return self._rendered
 

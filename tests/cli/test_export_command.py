@@ -83,3 +83,24 @@ def test_an_unwritable_place_exits_2(demo_path: Path) -> None:
 def test_a_missing_journal_exits_2(tmp_path: Path) -> None:
     assert_refused(run("export", "--db", str(tmp_path / "none.json")), "no journal at")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_entry_added_from_the_shell_with_two_lines_exports_as_two_lines(
+        tmp_path: Path) -> None:
+    """Issue 22, item 7: `add entry` reads its body from stdin; each line stays a line."""
+    from markdown_it import MarkdownIt
+
+    from mentorjournal.core.model import Pair, Role
+    from tests.cli.test_add_list import run as run_add
+
+    path = tmp_path / "journal.json"
+    journal = open_journal(path)
+    journal.pair.save(Pair(mentor="Sam Okafor", protege="Ana Lima", owner=Role.PROTEGE))
+    journal.close()
+    added = run_add("add", "entry", "Two lines", "--db", str(path),
+                    stdin=b"First line typed\nSecond line typed\n")
+    assert added.returncode == 0, added.stderr
+    result = run("export", "--db", str(path), "--section", "journal")
+    assert result.returncode == 0, result.stderr
+    html = MarkdownIt().render(result.stdout)
+    assert "<p>First line typed<br />\nSecond line typed</p>" in html

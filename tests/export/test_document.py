@@ -34,6 +34,7 @@ from mentorjournal.core.model import (
     Role,
     Win,
 )
+from mentorjournal.core.text import hard_breaks
 from mentorjournal.export.document import export_markdown
 from mentorjournal.export.markdown import cell, code, fenced, inline, user_markdown
 from mentorjournal.export.options import EXPORT_SECTIONS, ExportOptions, parse_sections
@@ -328,3 +329,37 @@ def test_user_headings_are_demoted_atx_and_setext() -> None:
     assert user_markdown("> # quoted") == "> #### quoted"
     assert user_markdown("```\n# code\n```") == "```\n# code\n```"
     assert user_markdown("```\n# never closed").startswith("````text\n")
+
+
+# -- typed line breaks (issue 22, item 7) ---------------------------------------------
+
+TYPED_NOTES = ("Went well:\nthe opening\nthe pauses\n\n- a list item\n- another\n\n"
+               "## Next\nslow down")
+
+
+def test_lines_typed_in_notes_and_bodies_are_lines_in_the_export() -> None:
+    journal = demo_journal()
+    put(journal, Meeting(held_on=TODAY, notes=TYPED_NOTES))
+    put(journal, JournalEntry(written_on=TODAY, title="Three lines", body="one\ntwo\nthree"))
+    html = MD.render(export_markdown(journal))
+    assert "<p>Went well:<br />\nthe opening<br />\nthe pauses</p>" in html
+    assert "<li>a list item</li>\n<li>another</li>" in html  # items stay items
+    assert "<h5>Next</h5>\n<p>slow down</p>" in html  # a heading stays a heading
+    assert "<p>one<br />\ntwo<br />\nthree</p>" in html
+    assert "\\</" not in html  # no stray backslash
+
+
+def test_user_markdown_breaks_typed_lines_but_not_code() -> None:
+    assert user_markdown("one\ntwo") == "one\\\ntwo"
+    assert user_markdown("# Big\nfirst\nsecond") == "#### Big\nfirst\\\nsecond"
+    assert user_markdown("```\nx\ny\n```\na\nb") == "```\nx\ny\n```\na\\\nb"
+    never_closed = "a\nb\n```\ncode"
+    assert user_markdown(never_closed) == fenced(never_closed)  # as typed, in a code block
+
+
+def test_the_export_is_already_its_own_hard_breaks() -> None:
+    """The app's preview runs the export through `hard_breaks` again: it changes nothing."""
+    journal = hostile_journal()
+    put(journal, Meeting(held_on=TODAY, notes=TYPED_NOTES))
+    text = export_markdown(journal, ExportOptions(include_private=True))
+    assert hard_breaks(text) == text

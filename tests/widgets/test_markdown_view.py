@@ -77,3 +77,12 @@ async def test_a_theme_change_recolours_it() -> None:
         app.theme = "textual-light"
         await pilot.pause()
         assert heading_colour() != dark
+
+
+async def test_each_typed_line_is_drawn_on_its_own_line() -> None:
+    app = Viewer("one\ntwo\nthree\n\n- item\n- next\n\n```\ncode\n```")
+    async with app.run_test(size=(60, 12)):
+        lines = [line.strip() for line in drawn_text(app.query_one(MarkdownView)).splitlines()]
+        assert lines[:3] == ["one", "two", "three"]  # not "one two three"
+        assert not any("\\" in line for line in lines)
+        assert sum("item" in line or "next" in line for line in lines) == 2
