@@ -1,4 +1,9 @@
-"""Step through what changed since the last review, mark each item, record the review."""
+"""Step through what changed since the last review, mark each item, record the review.
+
+The letter keys mark and move only while no text field has focus: the comment field takes
+every printable key first (Textual asks the focused widget before the dialog's bindings).
+The dialog opens on the buttons, so `c` goes into the comment and Enter (or Tab) comes back.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,10 @@ from mentorjournal.core.model import Review, ReviewItem, ReviewMark
 from mentorjournal.core.text import printable
 from mentorjournal.screens.base import JournalModal
 from mentorjournal.widgets.footer import Footer
-from mentorjournal.widgets.keys import FORM, NAVIGATE, STATUS
+from mentorjournal.widgets.keys import ADD, FORM, STATUS, Purpose
+
+STEP = Purpose("Step through")
+"""Back and next: in the palette too (a step is not a cursor move within a widget)."""
 
 
 class ReviewStepperModal(JournalModal[Review]):
@@ -30,17 +38,21 @@ class ReviewStepperModal(JournalModal[Review]):
         #item-summary { margin: 1 0; text-style: bold; }
         #item-mark { color: $text-accent; }
         Horizontal { height: auto; margin-top: 1; }
-        Button { margin-right: 1; }
+        Button { margin-right: 1; min-width: 8; }
     }
     """
     BINDINGS = [
         Binding("a", "mark('agreed')", "Agreed", group=STATUS, tooltip="Mark this item agreed"),
         Binding("d", "mark('to discuss')", "To discuss", group=STATUS,
                 tooltip="Mark this item to discuss at the next meeting"),
-        Binding("left", "move(-1)", "Previous", group=NAVIGATE, tooltip="The item before"),
-        Binding("right", "move(1)", "Next", group=NAVIGATE, tooltip="The next item"),
+        Binding("c", "comment", "Comment", group=ADD,
+                tooltip="Write a comment on this item; Enter when done"),
+        Binding("b,left", "move(-1)", "Back", group=STEP,
+                tooltip="Back to the item before: its mark and comment can be changed"),
         Binding("ctrl+s", "finish", "Finish", group=FORM,
                 tooltip="Record the review; items to discuss go on the agenda"),
+        Binding("right", "move(1)", "Next", group=STEP,
+                tooltip="On to the next item, leaving this one as it is"),
     ]
     keys_title = "Step through what changed"
 
@@ -54,11 +66,13 @@ class ReviewStepperModal(JournalModal[Review]):
             yield Static(id="item-kind")
             yield Static(id="item-summary")
             yield Static(id="item-mark")
-            yield Input(placeholder="A short comment (optional)", id="comment", max_length=2000)
+            yield Input(placeholder="A short comment (optional): c to write, Enter when done",
+                        id="comment", max_length=2000, select_on_focus=False)
             yield Static("", id="form-error", markup=False)
             with Horizontal():
                 yield Button("Agreed (a)", id="agreed", variant="success")
                 yield Button("To discuss (d)", id="discuss", variant="warning")
+                yield Button("Back (b)", id="back")
                 yield Button("Next →", id="next")
                 yield Button("Finish (Ctrl+S)", id="finish", variant="primary")
         yield Footer()
@@ -67,7 +81,18 @@ class ReviewStepperModal(JournalModal[Review]):
         self._show()
         self.query_one("#agreed", Button).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Marks, the comment and steps are greyed out where they have nothing to act on."""
+        if action in ("mark", "comment", "move") and not self.items:
+            return None
+        if action == "move" and parameters:
+            step = parameters[0]
+            assert isinstance(step, int)
+            return 0 <= self.index + step < len(self.items) or None
+        return True
+
     def _show(self) -> None:
+        self.refresh_bindings()
         if not self.items:
             self.query_one("#item-kind", Static).update("Nothing changed since the last review.")
             self.query_one("#item-summary", Static).update("Finish to record that you looked.")
@@ -97,6 +122,18 @@ class ReviewStepperModal(JournalModal[Review]):
         self.index = max(0, min(len(self.items) - 1, self.index + step))
         self._show()
 
+    def action_comment(self) -> None:
+        """Into the comment field: from here on, letters are text, not keys."""
+        comment = self.query_one("#comment", Input)
+        comment.focus()
+        comment.action_end()
+
+    @on(Input.Submitted, "#comment")
+    def _comment_done(self) -> None:
+        """Enter keeps the comment and gives the letter keys back (Tab does too)."""
+        self._keep_comment()
+        self.query_one("#agreed", Button).focus()
+
     @on(Button.Pressed, "#agreed")
     def _agreed(self) -> None:
         self.action_mark(ReviewMark.AGREED.value)
@@ -104,6 +141,10 @@ class ReviewStepperModal(JournalModal[Review]):
     @on(Button.Pressed, "#discuss")
     def _discuss(self) -> None:
         self.action_mark(ReviewMark.TO_DISCUSS.value)
+
+    @on(Button.Pressed, "#back")
+    def _back(self) -> None:
+        self.action_move(-1)
 
     @on(Button.Pressed, "#next")
     def _next(self) -> None:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.widgets import Button, Input
+
 from mentorjournal.app import MentorJournalApp, make_app
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import ReviewMark
 from mentorjournal.screens.review_screen import ReviewScreen, rating_chart
 from mentorjournal.screens.review_stepper import ReviewStepperModal
+from mentorjournal.widgets.keys import own_bindings
 from tests.conftest import SIZE, screen_text
+from tests.screens.test_keys import footer_keys
+from tests.test_readme_tour import as_written, tour_paragraph
 
 
 async def test_step_through_mark_finish_and_see_the_agenda(app: MentorJournalApp,
@@ -43,6 +48,94 @@ async def test_step_through_mark_finish_and_see_the_agenda(app: MentorJournalApp
         agenda = str(app.screen.query_one("#agenda").query("Static").first().render())
         assert first in agenda and "bring the new draft" in agenda
         assert "Since the last review on 2026-11-25" in screen_text(app)
+
+
+async def open_stepper(app: MentorJournalApp, pilot: Any) -> ReviewStepperModal:
+    await pilot.pause()
+    await pilot.press("r", "s")
+    await pilot.pause()
+    assert isinstance(app.screen, ReviewStepperModal)
+    return app.screen
+
+
+def comment_of(stepper: ReviewStepperModal) -> str:
+    return stepper.query_one("#comment", Input).value
+
+
+async def test_typing_a_comment_neither_marks_nor_moves(app: MentorJournalApp) -> None:
+    """Issue 22: "need a date" marked items and jumped from 2/15 to 7/15."""
+    async with app.run_test(size=SIZE) as pilot:
+        stepper = await open_stepper(app, pilot)
+        await pilot.press("right", "c", *"need a date")  # c: into the comment field
+        await pilot.pause()
+        assert stepper.index == 1 and "2 of " in screen_text(app)
+        assert comment_of(stepper) == "need a date"
+        assert all(item.mark is None for item in stepper.items)
+
+        await pilot.press("enter", "a")  # Enter: done; the letters are keys again
+        await pilot.pause()
+        assert isinstance(app.focused, Button)
+        assert stepper.items[1].mark is ReviewMark.AGREED
+        assert stepper.items[1].comment == "need a date"
+        assert stepper.index == 2 and comment_of(stepper) == ""
+
+
+async def test_back_returns_to_the_item_before_with_its_mark_and_comment_editable(
+        app: MentorJournalApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        stepper = await open_stepper(app, pilot)
+        await pilot.press("c", *"bring it", "enter", "d")
+        await pilot.pause()
+        assert stepper.index == 1
+
+        await pilot.press("b")
+        await pilot.pause()
+        assert stepper.index == 0
+        assert "1 of " in screen_text(app) and "Marked: to discuss" in screen_text(app)
+        assert comment_of(stepper) == "bring it"
+
+        await pilot.press("c", *" up", "enter", "a")  # both still editable
+        await pilot.pause()
+        assert stepper.items[0].mark is ReviewMark.AGREED
+        assert stepper.items[0].comment == "bring it up"
+        assert stepper.index == 1
+        await pilot.press("left")  # the arrow goes back too
+        await pilot.pause()
+        assert stepper.index == 0
+
+
+async def test_the_stepper_keys_are_in_the_footer_and_the_palette(
+        app: MentorJournalApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        stepper = await open_stepper(app, pilot)
+        assert footer_keys(app)[:6] == ["a", "d", "c", "b", "ctrl+s", "right"]
+        await pilot.press("ctrl+p", *"on to the next item", "enter")
+        await pilot.pause()
+        assert stepper.index == 1
+        await pilot.press("ctrl+p", *"back to the item before", "enter")
+        await pilot.pause()
+        assert stepper.index == 0
+        await pilot.press("ctrl+p", *"write a comment", "enter", *"from the palette")
+        await pilot.pause()
+        assert comment_of(stepper) == "from the palette"
+        assert all(item.mark is None for item in stepper.items)
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert {"a", "d", "c", "b", "ctrl+s"} <= set(footer_keys(app))  # Back fits 80 wide
+
+
+def test_the_tour_tells_the_stepper_keys_in_footer_order() -> None:
+    text = tour_paragraph("Review", "r")
+    places = []
+    for binding in own_bindings(ReviewStepperModal):
+        if binding.description == "Cancel":
+            continue  # Escape cancels every dialog: told once, above
+        found = [at for key in binding.key.split(",")
+                 if (at := text.find(as_written(key.strip()))) >= 0]
+        assert found, f"the tour does not tell {binding.key} ({binding.description})"
+        places.append(min(found))
+    assert places == sorted(places)
 
 
 def test_rating_chart_has_a_fixed_scale() -> None:
