@@ -1,7 +1,8 @@
 """Evaluations: drafts, submission, sealing until both are in, talking points, evidence.
 
 `EvaluationService` (`journal.evaluations`) reads and saves each partner's evaluation;
-the pure functions compare two of them.
+the pure functions compare two of them, say which one is due (`due_kind`), whether one
+is empty, and what the evidence behind a goal reads as (`evidence_text`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from mentorjournal.core.model import (
     EvaluationKind,
     Goal,
     Homework,
+    HomeworkStatus,
     Meeting,
     Objective,
     Pair,
@@ -26,7 +28,7 @@ from mentorjournal.core.model import (
     Win,
 )
 from mentorjournal.core.records import Records
-from mentorjournal.core.text import MAX_ANSWER, check_text
+from mentorjournal.core.text import MAX_ANSWER, check_text, first_line, one_line
 
 if TYPE_CHECKING:
     from mentorjournal.core.goals import GoalService
@@ -45,6 +47,37 @@ TEXT_QUESTIONS: tuple[tuple[str, str], ...] = (
 """The open questions of the form, in order: (field, question)."""
 
 TALKING_POINT_GAP = 2
+CLOSING_FROM = 3 / 4
+"""How far into the planned span the closing evaluation is the one due: from three
+quarters, nearer its day (the planned end) than the midpoint evaluation's (halfway)."""
+
+
+def due_kind(pair: Pair | None, today: date) -> EvaluationKind:
+    """The evaluation the pair is due to fill in, by where `today` falls from the start
+    to the planned end: the closing one from three quarters of the way (`CLOSING_FROM`),
+    on or after the planned end, or once the mentorship is closed; else the midpoint
+    one, also when there is no planned end to go by (Ctrl+K shows the other)."""
+    if pair is not None and pair.closed_on is not None:
+        return EvaluationKind.CLOSING
+    if pair is None or pair.planned_end is None:
+        return EvaluationKind.MIDPOINT
+    if today >= pair.planned_end:
+        return EvaluationKind.CLOSING
+    if pair.started_on is None or pair.started_on >= pair.planned_end:
+        return EvaluationKind.MIDPOINT
+    span = (pair.planned_end - pair.started_on).days
+    if (today - pair.started_on).days >= span * CLOSING_FROM:
+        return EvaluationKind.CLOSING
+    return EvaluationKind.MIDPOINT
+
+
+def is_empty(evaluation: Evaluation) -> bool:
+    """Nothing filled in: no goal rated or commented on, no match rating, no answer
+    (an answer of spaces only is none). Submitting one asks first."""
+    return (evaluation.match_rating is None
+            and all(r.rating is None and not r.comment.strip()
+                    for r in evaluation.goal_ratings)
+            and not any(getattr(evaluation, field).strip() for field, _q in TEXT_QUESTIONS))
 
 
 def rating_of(evaluation: Evaluation, goal_id: int) -> tuple[int | None, str]:
@@ -80,6 +113,33 @@ class Portfolio:
     homework: tuple[Homework, ...]
     wins: tuple[Win, ...]
     adjustments: tuple[Adjustment, ...]
+
+
+def evidence_text(item: Portfolio) -> str:
+    """The evidence behind one goal as plain text, one line an item: a meeting as its
+    date and the first line of its notes without Markdown marks (`first_line`: "# Kick-off"
+    reads "Kick-off"), every other text folded to one line. Not yet made safe to show:
+    the screen passes it through `printable` as all user text."""
+    lines = [f"Status: {item.goal.status.value}"]
+    lines.append("Objectives:" if item.objectives else "Objectives: none yet")
+    lines += [f"  {'☑' if o.done else '☐'} {one_line(o.text)}"
+              + (f" (done {o.done_on.isoformat()})" if o.done_on else "")
+              for o in item.objectives]
+    lines.append(f"Meetings that discussed it: {len(item.meetings) or 'none'}")
+    lines += [f"  {m.held_on.isoformat()} {first_line(m.notes) or '(no notes)'}"
+              for m in item.meetings]
+    if item.homework:
+        lines.append("Homework:")
+        lines += [f"  {'☑' if h.status is HomeworkStatus.DONE else '☐'} {one_line(h.text)}"
+                  for h in item.homework]
+    lines.append(f"Wins: {len(item.wins) or 'none yet'}")
+    lines += [f"  {w.won_on.isoformat()} {one_line(w.text)}" for w in item.wins]
+    if item.adjustments:
+        lines.append("How it was adjusted:")
+        lines += [f"  {a.on.isoformat()} "
+                  + one_line(f"{a.what}: {a.before} → {a.after} ({a.why})")
+                  for a in item.adjustments]
+    return "\n".join(lines)
 
 
 def validate(evaluation: Evaluation) -> Evaluation:
@@ -121,6 +181,10 @@ class EvaluationService:
     def count(self) -> int:
         return self._records.count(Evaluation)
 
+    def due(self) -> EvaluationKind:
+        """The evaluation due today (`due_kind`): the one the screen opens on."""
+        return due_kind(self._pair.get(), self._records.today())
+
     def is_shared(self, kind: EvaluationKind) -> bool:
         """Both partners have submitted: the answers may be shown side by side."""
         return all((e := self.of(role, kind)) is not None and e.submitted_at is not None
@@ -139,6 +203,19 @@ class EvaluationService:
         if mine.submitted_at is None:
             return "draft"
         return "shared" if self.is_shared(kind) else "submitted — sealed until both are done"
+
+    def summary(self, kind: EvaluationKind) -> str:
+        """'Midpoint evaluation · Ana: draft · Sam: not started' (the protégé first, as
+        they drive), and the day the mentorship closed, if it has."""
+        pair = self._pair.get()
+        if pair is None:
+            return f"{kind.value.capitalize()} evaluation"
+        parts = [f"{kind.value.capitalize()} evaluation"] + [
+            f"{pair.name_of(role)}: {self.status(role, kind)}"
+            for role in (Role.PROTEGE, Role.MENTOR)]
+        if pair.closed_on:
+            parts.append(f"mentorship closed on {pair.closed_on.isoformat()}")
+        return " · ".join(parts)
 
     def evaluated_goals(self) -> list[Goal]:
         """The goals an evaluation rates: all but archived ones (dropped goals are rated too)."""

@@ -1,13 +1,17 @@
-"""The evaluation screen's drafts: one per partner's form, kept while typing, as any form's."""
+"""The evaluation screen's drafts: one per partner's form, kept while typing, as any form's;
+and what it asks before typing is lost or sealed."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from mentorjournal.core.drafts import DraftKey, evaluation_kind
-from mentorjournal.core.model import Draft, EvaluationKind, Role
+from mentorjournal.core.evaluation import is_empty
+from mentorjournal.core.model import Draft, Evaluation, EvaluationKind, Role
 from mentorjournal.screens.drafts import DraftKeeper, FieldValues, leave_question, offer_draft
+from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.evaluation_form import EvaluationForm
+from mentorjournal.widgets.goal_ratings import GoalRatings
 
 
 class EvaluationDrafts:
@@ -43,10 +47,15 @@ class EvaluationDrafts:
             offer_draft(self._screen, waiting, lambda draft: self._restore(key.kind, draft),
                         later=False)
 
-    def carry(self, draft: Draft) -> None:
-        """Put `draft` back into its form when that form is shown (the user chose it)."""
-        self._carried[draft.kind] = draft.fields
-        self._offered.add(draft.kind)
+    def carry(self, draft: Draft) -> tuple[EvaluationKind, Role] | None:
+        """Put `draft` back into its form when that form is shown (the user chose it);
+        the evaluation and partner it was typed for (None: not an evaluation's draft)."""
+        for kind, role in ((k, r) for k in EvaluationKind for r in Role):
+            if draft.kind == evaluation_kind(kind, role):
+                self._carried[draft.kind] = draft.fields
+                self._offered.add(draft.kind)
+                return kind, role
+        return None
 
     def _restore(self, kind: str, draft: Draft) -> None:
         if kind in self._keepers:
@@ -102,6 +111,27 @@ class EvaluationDrafts:
             keeper.close()
         self._keepers.clear()
 
+    def focus_path(self) -> tuple[str, int] | None:
+        """Where the cursor is in a partner's form (its selector, and the ratings table's
+        row), to be put back there once the screen is composed again (`refocus`)."""
+        focused = self._screen.focused
+        if focused is None or not focused.id:
+            return None
+        forms = [node for node in focused.ancestors if isinstance(node, EvaluationForm)]
+        if not forms:
+            return None
+        row = focused.cursor_row if isinstance(focused, GoalRatings) else 0
+        return f"#{forms[0].id} #{focused.id}", row
+
+    def refocus(self, where: tuple[str, int] | None) -> None:
+        """Put the cursor back where `focus_path` found it, if that field is still shown
+        (a submitted form is not)."""
+        if where is None or (found := self._screen.query_one_optional(where[0])) is None:
+            return
+        found.focus()
+        if isinstance(found, GoalRatings) and found.row_count > where[1]:
+            found.move_cursor(row=where[1])
+
 
 class EvaluationDraftsMixin:
     """The evaluation screen's side of drafts: what the app asks of a screen holding
@@ -110,6 +140,7 @@ class EvaluationDraftsMixin:
     drafts: EvaluationDrafts
     app: Any
     mj: Any
+    journal: Any
 
     @property
     def keeps_drafts(self) -> bool:
@@ -130,6 +161,25 @@ class EvaluationDraftsMixin:
             self.mj.go_home()
             return
         self.app.push_screen(leave_question(keeps_drafts=True), self._leave_chosen)
+
+    def submit_question(self, evaluation: Evaluation) -> ChoiceModal:
+        """Asked before an evaluation is submitted (and sealed); one with nothing filled
+        in (`is_empty`) says so. Dismisses with "submit", else "keep" or None."""
+        pair = self.journal.pair.get()
+        other = Role.MENTOR if evaluation.role is Role.PROTEGE else Role.PROTEGE
+        name, other_name = pair.name_of(evaluation.role), pair.name_of(other)
+        kind = evaluation.kind.value
+        sealed = (f"It stays sealed until {other_name} has submitted too. Editing it afterwards "
+                  "needs an explicit reopen, which is recorded.")
+        if is_empty(evaluation):
+            return ChoiceModal.confirm(
+                "Submit an empty evaluation?",
+                f"Nothing is filled in: no goal is rated, the match is not rated and no "
+                f"question is answered. Submit the {kind} evaluation of {name} as it is? "
+                + sealed, Choice("submit", "Submit empty", "warning"), keep="Keep editing")
+        return ChoiceModal.confirm(
+            "Submit the evaluation?", f"Submit the {kind} evaluation of {name}? " + sealed,
+            Choice("submit", "Submit", "warning"), keep="Not yet")
 
     def _leave_chosen(self, choice: str | None) -> None:
         if choice == "draft":

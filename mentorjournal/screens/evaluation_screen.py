@@ -12,14 +12,12 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Button, Header, Static, TabbedContent, TabPane, Tabs
 
-from mentorjournal.core.drafts import evaluation_kind
 from mentorjournal.core.model import Draft, Evaluation, EvaluationKind, Role
 from mentorjournal.core.text import printable
 from mentorjournal.screens.base import SectionScreen
 from mentorjournal.screens.close_mentorship import CloseMentorshipModal
 from mentorjournal.screens.evaluation_drafts import EvaluationDrafts, EvaluationDraftsMixin
 from mentorjournal.storage.errors import JournalError
-from mentorjournal.widgets.choice_modal import Choice, ChoiceModal
 from mentorjournal.widgets.evaluation_form import EvaluationForm
 from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.goal_portfolio import GoalPortfolio
@@ -47,10 +45,11 @@ class EvaluationScreen(EvaluationDraftsMixin, SectionScreen):
     """The tabs in order (F2 goes round them)."""
 
     kind: reactive[EvaluationKind] = reactive(EvaluationKind.CLOSING, recompose=True)
-    """Which evaluation is shown: midpoint or closing."""
+    """Which evaluation is shown: midpoint or closing; it opens on the one due today."""
 
     def __init__(self) -> None:
         super().__init__(name="evaluation")
+        self.set_reactive(EvaluationScreen.kind, self.journal.evaluations.due())
         self._tab = "protege"
         self.drafts = EvaluationDrafts(self)
         """Each partner form's answers, kept as a draft while typing."""
@@ -59,7 +58,8 @@ class EvaluationScreen(EvaluationDraftsMixin, SectionScreen):
         pair = self.journal.pair.get()
         assert pair is not None
         yield Header()
-        yield Static(self._status_line(), id="eval-status")
+        yield Static(Content(printable(self.journal.evaluations.summary(self.kind))),
+                     id="eval-status")
         with TabbedContent(initial=self._tab):
             for role in (Role.PROTEGE, Role.MENTOR):
                 with TabPane(Content(printable(pair.name_of(role))), id=role.value):
@@ -71,17 +71,6 @@ class EvaluationScreen(EvaluationDraftsMixin, SectionScreen):
                     yield Static("No goals yet: the evidence appears here as goals, meetings "
                                  "and wins are recorded.", markup=False, classes="empty-state")
         yield Footer()
-
-    def _status_line(self) -> Content:
-        pair = self.journal.pair.get()
-        assert pair is not None
-        parts = [f"{self.kind.value.capitalize()} evaluation"] + [
-            f"{pair.name_of(role)}: {self.journal.evaluations.status(role, self.kind)}"
-            for role in (Role.PROTEGE, Role.MENTOR)
-        ]
-        if pair.closed_on:
-            parts.append(f"mentorship closed on {pair.closed_on.isoformat()}")
-        return Content(printable(" · ".join(parts)))
 
     def _partner_pane(self, role: Role) -> ComposeResult:
         stored = self.journal.evaluations.of(role, self.kind)
@@ -146,16 +135,19 @@ class EvaluationScreen(EvaluationDraftsMixin, SectionScreen):
     def restore_draft(self, draft: Draft) -> None:
         """Show the evaluation a draft was typed for, its answers put back in its form
         (called before the screen is shown)."""
-        for kind in EvaluationKind:
-            for role in Role:
-                if draft.kind == evaluation_kind(kind, role):
-                    self._tab = role.value
-                    self.drafts.carry(draft)
-                    self.set_reactive(EvaluationScreen.kind, kind)
+        if (found := self.drafts.carry(draft)) is not None:
+            self._tab = found[1].value
+            self.set_reactive(EvaluationScreen.kind, found[0])
 
     def _recompose(self) -> None:
         self.drafts.carry_over()
         self.refresh(recompose=True)
+
+    async def recompose(self) -> None:
+        """Compose again, the cursor kept in its field (digits typed on go on rating)."""
+        where = self.drafts.focus_path()
+        await super().recompose()
+        self.drafts.refocus(where)
 
     @on(TabbedContent.TabActivated, pane="#evidence")
     def _show_evidence(self) -> None:
@@ -208,17 +200,11 @@ class EvaluationScreen(EvaluationDraftsMixin, SectionScreen):
                      else EvaluationKind.CLOSING)
 
     def _confirm_submit(self, role: Role) -> None:
-        pair = self.journal.pair.get()
-        assert pair is not None
-        other = pair.name_of(Role.MENTOR if role is Role.PROTEGE else Role.PROTEGE)
-        message = (f"Submit the {self.kind.value} evaluation of {pair.name_of(role)}? It stays "
-                   f"sealed until {other} has submitted too. Editing it afterwards needs an "
-                   "explicit reopen, which is recorded.")
-        self.app.push_screen(
-            ChoiceModal.confirm("Submit the evaluation?", message,
-                                Choice("submit", "Submit", "warning"), keep="Not yet"),
-            lambda key: self._save(role, submit=True) if key == "submit" else None,
-        )
+        """Submitting asks first, and warns when nothing is filled in."""
+        if (evaluation := self._read_form(role)) is not None:
+            submit = partial(self._save, role, submit=True)
+            self.app.push_screen(self.submit_question(evaluation),
+                                 lambda key: submit() if key == "submit" else None)
 
     def _save(self, role: Role, *, submit: bool) -> None:
         evaluation = self._read_form(role)

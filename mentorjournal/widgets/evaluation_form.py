@@ -58,10 +58,10 @@ class EvaluationForm(Vertical):
         if not self.goals:
             yield Static("No goals to rate yet: the questions below still apply.", markup=False)
         else:
-            yield Static("How far was each goal reached? 1–5 rate the goal under the cursor, "
-                         "0 clears, Enter or a click steps the rating (after 5, none); the "
-                         "comment below is the highlighted goal's.", id="goal-help",
-                         markup=False)
+            yield Static("How far was each goal reached? In the table, 1–5 rate the goal "
+                         "under the cursor, 0 clears, Enter or a click steps the rating (after "
+                         "5, none); the comment below is the highlighted goal's (digits typed "
+                         "there are text).", id="goal-help", markup=False)
             yield GoalRatings(self.goals, self.evaluation, id="goal-ratings")
             yield Input(placeholder="A comment on the highlighted goal", id="goal-comment")
         yield Label("How did the match work for you?")

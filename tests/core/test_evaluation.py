@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 import pytest
 
 from mentorjournal.core import evaluation as rules
 from mentorjournal.core.errors import ValidationError
 from mentorjournal.core.journal import Journal
-from mentorjournal.core.model import Evaluation, EvaluationKind, GoalRating, Role
+from mentorjournal.core.model import (
+    Evaluation,
+    EvaluationKind,
+    GoalRating,
+    Homework,
+    Meeting,
+    Pair,
+    Role,
+    Win,
+)
+from tests.conftest import put
 
 CLOSING = EvaluationKind.CLOSING
+MIDPOINT = EvaluationKind.MIDPOINT
 
 
 def draft(role: Role, **answers: object) -> Evaluation:
@@ -95,3 +107,70 @@ def test_closing_needs_the_shared_closing_evaluation(journal: Journal) -> None:
     journal.evaluations.submit(draft(Role.PROTEGE))
     pair = journal.evaluations.close_mentorship(today, "Thank you, Sam.")
     assert pair.closed_on == today and journal.pair.get() == pair
+
+
+TEN_MONTHS = Pair(mentor="Sam", protege="Ana", started_on=date(2026, 1, 1),
+                  planned_end=date(2026, 11, 1))
+"""A ten-month plan: 304 days, three quarters in on day 228 (2026-08-17)."""
+
+
+@pytest.mark.parametrize(("pair", "today", "due"), [
+    (TEN_MONTHS, date(2026, 4, 1), MIDPOINT),  # three months in: was the closing one
+    (TEN_MONTHS, date(2025, 12, 1), MIDPOINT),  # before the start
+    (TEN_MONTHS, date(2026, 6, 1), MIDPOINT),  # past halfway, short of three quarters
+    (TEN_MONTHS, date(2026, 8, 16), MIDPOINT),
+    (TEN_MONTHS, date(2026, 8, 17), CLOSING),  # three quarters in
+    (TEN_MONTHS, date(2026, 11, 1), CLOSING),  # the planned end
+    (TEN_MONTHS, date(2027, 3, 1), CLOSING),  # long after it
+    (dataclasses.replace(TEN_MONTHS, closed_on=date(2026, 3, 1)), date(2026, 4, 1), CLOSING),
+    (dataclasses.replace(TEN_MONTHS, planned_end=None), date(2030, 1, 1), MIDPOINT),
+    (dataclasses.replace(TEN_MONTHS, started_on=None), date(2026, 10, 31), MIDPOINT),
+    (dataclasses.replace(TEN_MONTHS, started_on=None), date(2026, 11, 1), CLOSING),
+    (dataclasses.replace(TEN_MONTHS, started_on=date(2026, 11, 1)), date(2026, 10, 1),
+     MIDPOINT),  # a plan that ends as it starts: nothing to go by before its end
+    (None, date(2026, 4, 1), MIDPOINT),
+])
+def test_the_evaluation_due_goes_by_where_today_falls_in_the_plan(
+        pair: Pair | None, today: date, due: EvaluationKind) -> None:
+    assert rules.due_kind(pair, today) is due
+
+
+def test_the_demo_pair_halfway_through_its_year_is_due_its_midpoint_evaluation(
+        journal: Journal) -> None:
+    assert journal.evaluations.due() is MIDPOINT  # the screen opened on the closing one
+
+
+@pytest.mark.parametrize(("answers", "empty"), [
+    ({}, True),
+    ({"what_worked": "  \n ", "goal_ratings": (GoalRating(goal_id=1),)}, True),
+    ({"what_next": "more walks"}, False),
+    ({"match_rating": 4}, False),
+    ({"goal_ratings": (GoalRating(goal_id=1, rating=2),)}, False),
+    ({"goal_ratings": (GoalRating(goal_id=1, comment="halfway"),)}, False),
+])
+def test_an_evaluation_with_nothing_filled_in_is_empty(answers: dict[str, object],
+                                                       empty: bool) -> None:
+    assert rules.is_empty(draft(Role.MENTOR, **answers)) is empty
+
+
+def test_the_evidence_reads_as_plain_text_one_line_an_item(journal: Journal) -> None:
+    goal = journal.goals.all()[0]
+    put(journal, Meeting(held_on=date(2026, 9, 15), goal_ids=(goal.id,),
+                         notes="# Kick-off\n\nWe met **by the river**.",
+                         homework=(Homework(text="Read\nchapter 2"),)))
+    put(journal, Meeting(held_on=date(2026, 9, 16), goal_ids=(goal.id,),
+                         notes="## **Dry run** _notes_\n- one"))
+    put(journal, Win(won_on=date(2026, 9, 17), goal_id=goal.id,
+                     text="Ran the dry run\nand the team laughed"))
+    text = rules.evidence_text(journal.evaluations.portfolios([goal])[0])
+    lines = text.splitlines()
+    assert "  2026-09-15 Kick-off" in lines and "  2026-09-16 Dry run notes" in lines
+    assert "  ☐ Read chapter 2" in lines
+    assert "  2026-09-17 Ran the dry run and the team laughed" in lines
+    assert "#" not in text and "**" not in text
+
+
+def test_the_status_line_names_the_kind_and_each_partner(journal: Journal) -> None:
+    journal.evaluations.save_draft(draft(Role.PROTEGE, what_worked="walks"))
+    assert journal.evaluations.summary(CLOSING) == (
+        "Closing evaluation · Ana Lima: draft · Sam Okafor: not started")

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, TabbedContent
+from textual.widgets import Input, Select, Static, TabbedContent
 
 from mentorjournal.app import MentorJournalApp
 from mentorjournal.core.journal import Journal
-from mentorjournal.core.model import EvaluationKind, Goal, Role
+from mentorjournal.core.model import EvaluationKind, Goal, Meeting, Role
 from mentorjournal.screens.evaluation_screen import EvaluationScreen
+from mentorjournal.widgets.choice_modal import ChoiceModal
 from mentorjournal.widgets.goal_ratings import GoalRatings
-from tests.conftest import SIZE, screen_text
+from tests.conftest import SIZE, TODAY, put, screen_text
 
-CLOSING = EvaluationKind.CLOSING
+DUE = EvaluationKind.MIDPOINT
+"""The demo pair is six months into a year: the screen opens on the midpoint evaluation."""
 
 
 async def choose(pilot: Pilot[None], selector: str, rating: int) -> None:
@@ -50,7 +55,7 @@ async def test_sealed_then_side_by_side_with_talking_points(app: MentorJournalAp
         assert isinstance(app.screen, EvaluationScreen)
 
         await fill_and_submit(pilot, Role.MENTOR, [4, 4, 5, 3], match=5, worked="walks")
-        mentor = journal.evaluations.of(Role.MENTOR, CLOSING)
+        mentor = journal.evaluations.of(Role.MENTOR, DUE)
         assert mentor is not None and mentor.submitted_at is not None
         assert mentor.what_worked == "walks" and mentor.match_rating == 5
 
@@ -63,7 +68,7 @@ async def test_sealed_then_side_by_side_with_talking_points(app: MentorJournalAp
         assert "walks" not in screen_text(app)
 
         await fill_and_submit(pilot, Role.PROTEGE, [2, 4, 5, 3], match=5, worked="homework")
-        assert journal.evaluations.is_shared(CLOSING)
+        assert journal.evaluations.is_shared(DUE)
         await pilot.click("#--content-tab-shared")
         await pilot.pause()
         text = screen_text(app)
@@ -84,7 +89,7 @@ async def test_draft_is_kept_and_reopen_is_recorded(app: MentorJournalApp,
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        saved = journal.evaluations.of(Role.PROTEGE, CLOSING)
+        saved = journal.evaluations.of(Role.PROTEGE, DUE)
         assert saved is not None and saved.biggest_learning == "ask for feedback"
         assert saved.submitted_at is None
 
@@ -96,7 +101,7 @@ async def test_draft_is_kept_and_reopen_is_recorded(app: MentorJournalApp,
         await pilot.click("#reopen-protege")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        reopened = journal.evaluations.of(Role.PROTEGE, CLOSING)
+        reopened = journal.evaluations.of(Role.PROTEGE, DUE)
         assert reopened is not None and reopened.submitted_at is None
         assert len(reopened.reopened_at) == 1
         assert app.screen.query("#form-protege")
@@ -123,7 +128,7 @@ def test_side_by_side_snapshot(snap_compare: Any, journal: Journal) -> None:
     for role, ratings, worked in ((Role.MENTOR, [4, 4, 5, 3], "The walks by the river."),
                                   (Role.PROTEGE, [2, 4, 5, 3], "Homework kept me going.")):
         journal.evaluations.submit(Evaluation(
-            role=role, kind=CLOSING, match_rating=5, what_worked=worked,
+            role=role, kind=DUE, match_rating=5, what_worked=worked,
             goal_ratings=tuple(GoalRating(goal_id=g.id, rating=r)
                                for g, r in zip(goals, ratings, strict=True))))
 
@@ -155,14 +160,14 @@ async def test_goals_are_rated_in_one_table_by_key_click_and_comment(
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        saved = journal.evaluations.of(Role.PROTEGE, CLOSING)
+        saved = journal.evaluations.of(Role.PROTEGE, DUE)
         assert saved is not None
         ratings = {r.goal_id: (r.rating, r.comment) for r in saved.goal_ratings}
         assert ratings[first.id] == (3, "clear [b]win[/b]") and ratings[second.id] == (2, "")
         table = app.screen.query_one("#form-protege #goal-ratings", GoalRatings)  # recomposed
         assert table.values[first.id] == (3, "clear [b]win[/b]")  # the saved draft, shown again
-        table.focus()
-        await pilot.press("5", "enter")  # after 5, Enter (or a click) clears it
+        assert app.screen.focused is table and table.cursor_row == 1  # where it was
+        await pilot.press("up", "5", "enter")  # after 5, Enter (or a click) clears it
         assert table.values[first.id] == (None, "clear [b]win[/b]")
 
 
@@ -193,3 +198,83 @@ def test_form_snapshot(snap_compare: Any, journal: Journal) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(journal=journal), terminal_size=SIZE, run_before=fill)
+
+
+async def open_evaluation(pilot: Pilot[None]) -> EvaluationScreen:
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, EvaluationScreen)
+    return pilot.app.screen
+
+
+@pytest.mark.parametrize(("days_left", "shown"), [
+    (200, "Midpoint evaluation"),  # six months into a year: was the closing one
+    (30, "Closing evaluation"),  # near the planned end
+])
+async def test_the_screen_opens_on_the_evaluation_due(
+        app: MentorJournalApp, journal: Journal, days_left: int, shown: str) -> None:
+    pair = journal.pair.require()
+    journal.pair.save(dataclasses.replace(pair, planned_end=TODAY + timedelta(days=days_left)))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_evaluation(pilot)
+        status = str(screen.query_one("#eval-status", Static).render())
+        assert status.startswith(shown)
+        await pilot.press("ctrl+k")  # the other one is a key away
+        await pilot.pause()
+        assert not str(app.screen.query_one("#eval-status", Static).render()).startswith(shown)
+
+
+async def test_an_empty_evaluation_asks_before_it_is_submitted(
+        app: MentorJournalApp, journal: Journal) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await open_evaluation(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal)
+        assert "Submit an empty evaluation?" in screen_text(app)
+        await pilot.press("enter")  # the focused answer keeps editing
+        await pilot.pause()
+        assert isinstance(app.screen, EvaluationScreen)
+        assert journal.evaluations.of(Role.PROTEGE, DUE) is None
+
+        app.screen.query_one("#form-protege #what_worked").focus()
+        await pilot.press(*"walks")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Submit the evaluation?" in text and "empty" not in text
+
+
+async def test_rating_digits_go_to_the_table_only_and_it_keeps_the_cursor(
+        app: MentorJournalApp, journal: Journal) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_evaluation(pilot)
+        table = screen.query_one("#form-protege #goal-ratings", GoalRatings)
+        first, second = table.goals[:2]
+        table.focus()
+        await pilot.press("4", "down")
+        await pilot.press("ctrl+s")  # the draft is saved and the screen composed again
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one("#form-protege #goal-ratings", GoalRatings)
+        assert app.screen.focused is table and table.cursor_row == 1
+        await pilot.press("2")  # goes on rating, where the cursor was
+        assert table.values[first.id][0] == 4 and table.values[second.id][0] == 2
+        await pilot.press("tab", "3")  # in the comment field a digit is text
+        assert table.values[second.id] == (2, "3")
+        fields = app.screen.query("#form-protege Input")
+        assert [f.id for f in fields if f.value and f.id != "goal-comment"] == []
+
+
+async def test_the_evidence_shows_meeting_notes_as_plain_text(
+        app: MentorJournalApp, journal: Journal) -> None:
+    goal = journal.goals.all()[0]
+    put(journal, Meeting(held_on=date(2026, 9, 15), goal_ids=(goal.id,),
+                         notes="# Kick-off\n\nWe met **by the river**."))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_evaluation(pilot)
+        await pilot.click("#--content-tab-evidence")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "2026-09-15 Kick-off" in text and "# Kick-off" not in text
