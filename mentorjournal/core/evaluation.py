@@ -28,6 +28,7 @@ from mentorjournal.core.model import (
     Win,
 )
 from mentorjournal.core.records import Records
+from mentorjournal.core.schedule import evaluation_dates
 from mentorjournal.core.text import MAX_ANSWER, check_text, first_line, one_line
 
 if TYPE_CHECKING:
@@ -47,28 +48,22 @@ TEXT_QUESTIONS: tuple[tuple[str, str], ...] = (
 """The open questions of the form, in order: (field, question)."""
 
 TALKING_POINT_GAP = 2
-CLOSING_FROM = 3 / 4
-"""How far into the planned span the closing evaluation is the one due: from three
-quarters, nearer its day (the planned end) than the midpoint evaluation's (halfway)."""
 
 
 def due_kind(pair: Pair | None, today: date) -> EvaluationKind:
-    """The evaluation the pair is due to fill in, by where `today` falls from the start
-    to the planned end: the closing one from three quarters of the way (`CLOSING_FROM`),
-    on or after the planned end, or once the mentorship is closed; else the midpoint
-    one, also when there is no planned end to go by (Ctrl+K shows the other)."""
+    """The evaluation the pair is due to fill in, by where `today` falls between the days
+    the evaluations fall on (`schedule.evaluation_dates`): the closing one once today is
+    nearer its day (the planned end) than the midpoint's (three quarters of the way in),
+    on or after that day, or once the mentorship is closed; else the midpoint one, also
+    when there is no planned end to go by (Ctrl+K shows the other)."""
     if pair is not None and pair.closed_on is not None:
         return EvaluationKind.CLOSING
-    if pair is None or pair.planned_end is None:
+    dates = evaluation_dates(pair)
+    closing, midpoint = dates.get(EvaluationKind.CLOSING), dates.get(EvaluationKind.MIDPOINT)
+    if closing is None or (today < closing and (
+            midpoint is None or closing - today > today - midpoint)):
         return EvaluationKind.MIDPOINT
-    if today >= pair.planned_end:
-        return EvaluationKind.CLOSING
-    if pair.started_on is None or pair.started_on >= pair.planned_end:
-        return EvaluationKind.MIDPOINT
-    span = (pair.planned_end - pair.started_on).days
-    if (today - pair.started_on).days >= span * CLOSING_FROM:
-        return EvaluationKind.CLOSING
-    return EvaluationKind.MIDPOINT
+    return EvaluationKind.CLOSING
 
 
 def is_empty(evaluation: Evaluation) -> bool:
