@@ -47,6 +47,13 @@ class EvaluationDrafts:
             offer_draft(self._screen, waiting, lambda draft: self._restore(key.kind, draft),
                         later=False)
 
+    def waiting_for(self, due: EvaluationKind) -> EvaluationKind:
+        """The evaluation to open on: `due`, unless a draft typed earlier waits only for
+        the other one (its offer comes when its form shows, so it is not missed)."""
+        kept = {kind for kind in EvaluationKind for role in Role
+                if self._screen.journal.drafts.find(DraftKey(evaluation_kind(kind, role)))}
+        return due if due in kept or not kept else kept.pop()
+
     def carry(self, draft: Draft) -> tuple[EvaluationKind, Role] | None:
         """Put `draft` back into its form when that form is shown (the user chose it);
         the evaluation and partner it was typed for (None: not an evaluation's draft)."""

@@ -45,14 +45,16 @@ class EvaluationScreen(EvaluationDraftsMixin, SectionScreen):
     """The tabs in order (F2 goes round them)."""
 
     kind: reactive[EvaluationKind] = reactive(EvaluationKind.CLOSING, recompose=True)
-    """Which evaluation is shown: midpoint or closing; it opens on the one due today."""
+    """Which evaluation is shown: midpoint or closing; it opens on the one due today (or the
+    one a kept draft was typed for)."""
 
     def __init__(self) -> None:
         super().__init__(name="evaluation")
-        self.set_reactive(EvaluationScreen.kind, self.journal.evaluations.due())
-        self._tab = "protege"
         self.drafts = EvaluationDrafts(self)
         """Each partner form's answers, kept as a draft while typing."""
+        self.set_reactive(EvaluationScreen.kind,
+                          self.drafts.waiting_for(self.journal.evaluations.due()))
+        self._tab = self._first_tab()
 
     def compose(self) -> ComposeResult:
         pair = self.journal.pair.get()
@@ -196,8 +198,16 @@ class EvaluationScreen(EvaluationDraftsMixin, SectionScreen):
 
     def action_switch_kind(self) -> None:
         self.drafts.carry_over()
-        self.kind = (EvaluationKind.MIDPOINT if self.kind is EvaluationKind.CLOSING
-                     else EvaluationKind.CLOSING)
+        self.set_reactive(EvaluationScreen.kind, EvaluationKind.MIDPOINT
+                          if self.kind is EvaluationKind.CLOSING else EvaluationKind.CLOSING)
+        active = self.query_one(TabbedContent).active
+        self._tab = active if active == "evidence" else self._first_tab()
+        self.refresh(recompose=True)
+
+    def _first_tab(self) -> str:
+        """Where an evaluation opens: side by side once both have shared it, else on the
+        protégé's form (they drive)."""
+        return "shared" if self.journal.evaluations.is_shared(self.kind) else "protege"
 
     def _confirm_submit(self, role: Role) -> None:
         """Submitting asks first, and warns when nothing is filled in."""
