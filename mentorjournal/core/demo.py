@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import (
     Adjustment,
+    AgendaItem,
     AgreementVersion,
     CheckIn,
+    Evaluation,
+    EvaluationKind,
     Goal,
+    GoalRating,
     GoalStatus,
     Homework,
     HomeworkStatus,
@@ -19,6 +23,8 @@ from mentorjournal.core.model import (
     MeetingMode,
     Objective,
     Pair,
+    Review,
+    ReviewMark,
     Role,
     Signature,
     VisionCard,
@@ -42,6 +48,30 @@ GOALS = [
      "I can read our department's budget and explain one variance.",
      ["Read the finance primer", "Sit in on a budget review"]),
 ]
+
+ENTRIES = [
+    ("What I want from this year", "hopeful", False,
+     "To lead a team by next spring.\nTo run a meeting without rehearsing it twice.\n"
+     "To stop waiting to be asked.\n\n"
+     "Sam asked what *lead* means to me. I had no answer yet: that is the first homework."),
+    ("After the first leadership meeting", "nervous", False,
+     "I had a point ready and did not make it.\n"
+     "Dana made the same point ten minutes later and everyone nodded.\n\n"
+     "- next time: say it in the first ten minutes\n- write it down before I go in\n"),
+    ("Doubts about the lead role", "unsure", True,
+     "Do I want this, or do I want to be *seen* wanting it?\n"
+     "Not for the journal we share. Not yet."),
+    ("The walk by the river", "calm", False,
+     "We walked instead of sitting down. Easier to say the hard things side by side.\n\n"
+     "Sam's advice on side projects: **say no with a reason and an offer**.\n"
+     "I tried it on Friday. It worked."),
+    ("Where do I want to be in a year?", "energised", False,
+     "## A year from now\n\n"
+     "1. I lead the platform team\n2. I have run three workshops\n"
+     "3. I can explain our budget to a new hire\n\n"
+     "Halfway there on the workshops."),
+]
+"""Five entries as a protégé writes them: plans, a setback, a private doubt, a walk."""
 
 NOTES = [
     "We talked about **what makes a workshop feel safe**. Sam shared the 'parking lot' trick.",
@@ -155,18 +185,13 @@ def build_demo(journal: Journal) -> None:
             records.add(Win(won_on=start + timedelta(days=25 * n + 10), text=text, size=size,
                             goal_id=goal_ids[goal_index] if goal_index is not None else None))
 
-        for n, (title, mood, private) in enumerate([
-            ("What I want from this year", "hopeful", False),
-            ("After the first leadership meeting", "nervous", False),
-            ("Doubts about the lead role", "unsure", True),
-            ("The walk by the river", "calm", False),
-            ("Where do I want to be in a year?", "energised", False),
-        ]):
+        for n, (title, mood, private, body) in enumerate(ENTRIES):
             records.add(JournalEntry(
                 written_on=start + timedelta(days=30 * n + 5), title=title, mood=mood,
-                private=private, tags=("reflection",) if n % 2 else ("meetings",),
-                body=f"# {title}\n\nI noticed that I **wait too long** before speaking.\n\n"
-                     "- one thing that went well\n- one thing to try next time\n"))
+                private=private, tags=("reflection",) if n % 2 else ("meetings",), body=body))
+
+        _review(journal, start)
+        _midpoint(journal, (at(177, 9), at(178)), goal_ids)
 
         for n, (text, kind, url) in enumerate([
             ("Run a room with calm and curiosity", VisionKind.TEXT, ""),
@@ -175,3 +200,67 @@ def build_demo(journal: Journal) -> None:
         ]):
             records.add(VisionCard(text=text, kind=kind, url=url, position=n,
                                    goal_id=goal_ids[0] if n == 0 else None))
+
+
+REVIEW_DAY = 140
+"""The pair reviewed together a month before the last meeting: four meetings came since."""
+
+
+def _review(journal: Journal, start: date) -> Review:
+    """The review of day 140: most items agreed, three to discuss; the meeting after it
+    discussed the first, the other two wait on the next meeting's agenda."""
+    records = journal._records
+    changes = journal.reviews.changes_since(start)
+    marks = [
+        ("objective done", "Book two more chats", ReviewMark.AGREED, "Five chats: done!"),
+        ("adjusted goal", "The workshop moved to September.", ReviewMark.AGREED, ""),
+        ("win", "Explained a budget variance", ReviewMark.AGREED, ""),
+        ("objective done", "Ask Dana for feedback", ReviewMark.TO_DISCUSS,
+         "What did Dana say? Decide the next step."),
+        ("win", "Ran the dry run", ReviewMark.TO_DISCUSS,
+         "Plan the opening of the real workshop."),
+        ("objective done", "Read the finance primer", ReviewMark.TO_DISCUSS,
+         "Who can take Ana to a budget review?"),
+    ]
+    items = [dataclasses.replace(
+                 next(c for c in changes if c.kind == kind and words in c.summary),
+                 mark=mark, comment=comment)
+             for kind, words, mark, comment in marks]
+    review = records.add(Review(
+        held_at=datetime.combine(start + timedelta(days=REVIEW_DAY), time(12, 30)),
+        items=tuple(items)))
+    after = [m for m in journal.meetings.all() if m.held_on > review.held_at.date()]
+    first = next((i for i, item in enumerate(items) if item.mark is ReviewMark.TO_DISCUSS),
+                 None)
+    if after and first is not None:
+        records.update(dataclasses.replace(after[0], discussed=(AgendaItem(
+            review_id=review.id, index=first, summary=items[first].summary,
+            comment=items[first].comment),)))
+    return review
+
+
+def _midpoint(journal: Journal, submitted: tuple[datetime, datetime], goal_ids: list[int]
+              ) -> None:
+    """Both partners' midpoint evaluations, submitted (the mentor's first): shared."""
+    for submitted_at, (ratings, answers) in zip(submitted[::-1], (
+        ([4, 2, 5, 3], Evaluation(
+            role=Role.PROTEGE, match_rating=5,
+            what_worked="The homework: one small thing to try each time.",
+            what_to_change="More practice on real meetings, fewer general talks.",
+            agreement_kept="Yes, though I cancelled twice in the summer.",
+            would_do_again="Yes.",
+            biggest_learning="Say the point in the first ten minutes.",
+            what_next="Run the Q3 workshop; a budget review before the winter.")),
+        ([4, 4, 5, 2], Evaluation(
+            role=Role.MENTOR, match_rating=5,
+            what_worked="Ana sets the agenda and comes prepared.",
+            what_to_change="I should send the articles I promise on time.",
+            agreement_kept="Mostly: two meetings slipped past the fortnight.",
+            would_do_again="Yes, gladly.",
+            biggest_learning="Walking meetings suit hard topics.",
+            what_next="Find Ana a budget review to sit in on.")),
+    ), strict=True):
+        journal._records.add(dataclasses.replace(
+            answers, kind=EvaluationKind.MIDPOINT, submitted_at=submitted_at,
+            goal_ratings=tuple(GoalRating(goal_id=g, rating=r)
+                               for g, r in zip(goal_ids, ratings, strict=True))))

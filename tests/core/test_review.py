@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from mentorjournal.core import review as rules
+from mentorjournal.core.demo import REVIEW_DAY
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import (
     Goal,
@@ -150,18 +151,20 @@ def test_objectives_of_older_journals_read_without_done_at() -> None:
 
 
 def test_changes_since_and_review_starts_from_the_last(journal: Journal) -> None:
-    since = journal.reviews.since()
-    assert since == journal.pair.get().started_on  # type: ignore[union-attr]
-    items = journal.reviews.changes_since(since)
+    started_on = journal.pair.require().started_on
+    assert started_on is not None
+    assert journal.reviews.since() == started_on + timedelta(days=REVIEW_DAY)  # the demo's
+    items = journal.reviews.changes_since(started_on)
     kinds = {i.kind for i in items}
     assert {"agreement", "new goal", "adjusted goal", "objective done", "meeting", "win"} <= kinds
 
     marked = [ReviewItem(kind=i.kind, ref=i.ref, summary=i.summary,
                          mark=ReviewMark.TO_DISCUSS if n == 0 else ReviewMark.AGREED)
               for n, i in enumerate(items)]
+    waiting = [i.summary for i in journal.reviews.agenda()]  # the demo review's two
     journal.reviews.record(marked, datetime.combine(TODAY, datetime.min.time()))
     assert journal.reviews.since() == TODAY
-    assert [i.summary for i in journal.reviews.agenda()] == [items[0].summary]
+    assert [i.summary for i in journal.reviews.agenda()] == [*waiting, items[0].summary]
     assert journal.reviews.changes_since(TODAY) == []
     journal.wins.add(Win(won_on=TODAY, text="after the review"))
     assert [i.summary for i in journal.reviews.changes_since(TODAY)] == [

@@ -129,16 +129,16 @@ def test_every_item_says_when_its_record_last_changed_not_when_it_was_written(
 
 
 def test_a_shared_evaluation_says_so(journal: Journal) -> None:
-    def midpoint(payload: bytes) -> Component:
+    def closing(payload: bytes) -> Component:
         return next(c for uid, c in by_uid(payload).items()
-                    if uid.startswith("evaluation-midpoint."))
+                    if uid.startswith("evaluation-closing."))
 
-    before = midpoint(export_calendar(journal))
+    before = closing(export_calendar(journal))
     assert "Both evaluations are in." not in str(before["DESCRIPTION"])
     for role, hour in ((Role.MENTOR, 9), (Role.PROTEGE, 11)):
-        put(journal, Evaluation(role=role, kind=EvaluationKind.MIDPOINT,
+        put(journal, Evaluation(role=role, kind=EvaluationKind.CLOSING,
                                 submitted_at=datetime(2026, 11, 20, hour)))
-    after = midpoint(export_calendar(journal))
+    after = closing(export_calendar(journal))
     assert "Both evaluations are in." in str(after["DESCRIPTION"])
     assert after["UID"] == before["UID"] and after["SEQUENCE"] > before["SEQUENCE"]
     assert after.decoded("DTSTAMP") == datetime(2026, 11, 20, 11, tzinfo=UTC)

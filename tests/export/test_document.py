@@ -105,7 +105,8 @@ def test_demo_outline_title_sections_items() -> None:
     items = [(level, text) for level, text in outline if level == 3]
     goals = [g.title for g in journal.goals.all()]
     assert [text for _, text in items if text in goals] == goals
-    assert len(items) == 2 + 4 + 20 + 4  # versions, goals, meetings, non-private entries
+    # versions, goals, meetings, non-private entries, the midpoint evaluation, the review
+    assert len(items) == 2 + 4 + 20 + 4 + 1 + 1
     section = None
     for level, text in outline:  # user headings (journal bodies) sit below an item
         section = text if level == 2 else section
@@ -253,7 +254,8 @@ def test_hostile_titles_and_notes_add_or_remove_no_heading() -> None:
     h3 = [literal(tokens[i + 1]) for i, t in enumerate(tokens) if t.tag == "h3"
           and t.type == "heading_open"]
     assert flat in h3 and f"{TODAY.isoformat()} · {flat}" in h3  # goal and entry, literally
-    assert len(h3) == 2 + 5 + 21 + 5 + 1 + 1  # versions, goals, meetings, entries, eval, review
+    # versions, goals, meetings, entries, evaluations (the demo's midpoint), reviews
+    assert len(h3) == 2 + 5 + 21 + 5 + 2 + 2
     assert "\x1b" not in text and "[2J" in text
     meeting_notes = [(4, "Big"), (4, "Setext"), (5, "quoted"), (4, "in a list")]
     assert [h for h in outline if h[1] in ("Big", "Setext", "quoted", "in a list")] == \
@@ -264,7 +266,8 @@ def test_hostile_titles_and_notes_add_or_remove_no_heading() -> None:
 def test_hostile_text_keeps_each_table_row_three_cells() -> None:
     text = export_markdown(hostile_journal(), ExportOptions(sections=("evaluation",)))
     rows = list(table_rows(text))
-    assert len(rows) == 2 + 1 + 1 + 6  # header, submitted, match, goal, six answers
+    # each: header, submitted, match, goals (the demo's four; the hostile one), six answers
+    assert len(rows) == (1 + 1 + 1 + 4 + 6) + (1 + 1 + 1 + 1 + 6)
     assert set(rows) == {3}
 
 

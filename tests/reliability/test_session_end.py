@@ -82,7 +82,8 @@ FORMS = {
     "win": Form((("+", "WinFormModal"),), "win:new", "text", WinFormModal, "Input#text"),
     "vision card": Form((("v", "VisionScreen"), ("n", "VisionCardModal")), "vision:new",
                         "text", VisionCardModal, "Input#text"),
-    "evaluation": Form((("e", "EvaluationScreen"),), "evaluation-closing-protege:new",
+    # no planned end: the midpoint evaluation is the one due, the one the screen opens on
+    "evaluation": Form((("e", "EvaluationScreen"),), "evaluation-midpoint-protege:new",
                        "what_worked", EvaluationScreen, "ContentTabs#None", to_field=TAB * 5,
                        field_focus="TextArea#what_worked"),
     "first-run": Form((), "pair:new", "protege", PairSetupModal, "Input#protege",

@@ -222,6 +222,8 @@ async def test_the_evaluation_keeps_a_draft_and_escape_asks(app: MentorJournalAp
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
+        await pilot.press("ctrl+k")  # the demo's midpoint evaluation is shared: the closing
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, EvaluationScreen)
         worked = screen.query_one("#form-protege #what_worked", TextArea)
@@ -256,6 +258,8 @@ async def test_switching_the_evaluation_kind_keeps_what_was_typed(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("ctrl+k")  # the demo's midpoint evaluation is shared: the closing
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, EvaluationScreen)

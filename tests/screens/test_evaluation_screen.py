@@ -18,8 +18,28 @@ from mentorjournal.widgets.choice_modal import ChoiceModal
 from mentorjournal.widgets.goal_ratings import GoalRatings
 from tests.conftest import SIZE, TODAY, put, screen_text
 
-DUE = EvaluationKind.MIDPOINT
-"""The demo pair is six months into a year: the screen opens on the midpoint evaluation."""
+DUE = EvaluationKind.CLOSING
+"""The evaluation these tests fill in. The demo pair, six months into a year, is due its
+midpoint evaluation and has shared it: the screen opens on that, the closing one is a
+Ctrl+K away (`open_closing`)."""
+
+
+async def open_evaluation(pilot: Pilot[None]) -> EvaluationScreen:
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, EvaluationScreen)
+    return pilot.app.screen
+
+
+async def open_closing(pilot: Pilot[None]) -> EvaluationScreen:
+    """The evaluation screen, switched from the demo's shared midpoint to the closing one."""
+    screen = await open_evaluation(pilot)
+    assert screen.kind is EvaluationKind.MIDPOINT
+    await pilot.press("ctrl+k")
+    await pilot.pause()
+    assert screen.kind is DUE
+    return screen
 
 
 async def choose(pilot: Pilot[None], selector: str, rating: int) -> None:
@@ -49,9 +69,7 @@ async def fill_and_submit(pilot: Pilot[None], role: Role, ratings: list[int], ma
 async def test_sealed_then_side_by_side_with_talking_points(app: MentorJournalApp,
                                                            journal: Journal) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await open_closing(pilot)
         assert isinstance(app.screen, EvaluationScreen)
 
         await fill_and_submit(pilot, Role.MENTOR, [4, 4, 5, 3], match=5, worked="walks")
@@ -81,9 +99,7 @@ async def test_sealed_then_side_by_side_with_talking_points(app: MentorJournalAp
 async def test_draft_is_kept_and_reopen_is_recorded(app: MentorJournalApp,
                                                     journal: Journal) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await open_closing(pilot)
         app.screen.query_one("#form-protege #biggest_learning").focus()
         await pilot.press(*"ask for feedback")
         await pilot.press("ctrl+s")
@@ -121,20 +137,11 @@ async def test_evidence_lists_a_goals_meetings_and_wins(app: MentorJournalApp) -
 
 
 def test_side_by_side_snapshot(snap_compare: Any, journal: Journal) -> None:
+    """The demo's midpoint evaluation, shared: both partners' answers, talking points."""
     from mentorjournal.app import make_app
-    from mentorjournal.core.model import Evaluation, GoalRating
-
-    goals = journal.goals.all()
-    for role, ratings, worked in ((Role.MENTOR, [4, 4, 5, 3], "The walks by the river."),
-                                  (Role.PROTEGE, [2, 4, 5, 3], "Homework kept me going.")):
-        journal.evaluations.submit(Evaluation(
-            role=role, kind=DUE, match_rating=5, what_worked=worked,
-            goal_ratings=tuple(GoalRating(goal_id=g.id, rating=r)
-                               for g, r in zip(goals, ratings, strict=True))))
 
     async def show(pilot: Pilot[None]) -> None:
-        await pilot.press("e")
-        await pilot.pause()
+        await open_evaluation(pilot)
         await pilot.click("#--content-tab-shared")
         await pilot.pause()
 
@@ -144,9 +151,7 @@ def test_side_by_side_snapshot(snap_compare: Any, journal: Journal) -> None:
 async def test_goals_are_rated_in_one_table_by_key_click_and_comment(
         app: MentorJournalApp, journal: Journal) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await open_closing(pilot)
         table = app.screen.query_one("#form-protege #goal-ratings", GoalRatings)
         first, second = table.goals[:2]
         table.focus()
@@ -177,9 +182,7 @@ async def test_hundreds_of_goals_make_one_table_not_thousands_of_widgets(
         for n in range(300):
             journal.goals.add(Goal(title=f"Goal {n}"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
+        await open_closing(pilot)
         assert isinstance(app.screen, EvaluationScreen)
         assert len(app.screen.query("*")) < 400  # was ~17,000 widgets, seconds to mount
 
@@ -189,8 +192,7 @@ def test_form_snapshot(snap_compare: Any, journal: Journal) -> None:
     from mentorjournal.app import make_app
 
     async def fill(pilot: Pilot[None]) -> None:
-        await pilot.press("e")
-        await pilot.pause()
+        await open_closing(pilot)
         pilot.app.screen.query_one("#form-protege #goal-ratings").focus()
         await pilot.press("4", "down", "2", "up", "tab", *"Ran the workshop twice")
         for field in pilot.app.screen.query(Input):
@@ -198,14 +200,6 @@ def test_form_snapshot(snap_compare: Any, journal: Journal) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(journal=journal), terminal_size=SIZE, run_before=fill)
-
-
-async def open_evaluation(pilot: Pilot[None]) -> EvaluationScreen:
-    await pilot.pause()
-    await pilot.press("e")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, EvaluationScreen)
-    return pilot.app.screen
 
 
 @pytest.mark.parametrize(("days_left", "shown"), [
@@ -228,7 +222,7 @@ async def test_the_screen_opens_on_the_evaluation_due(
 async def test_an_empty_evaluation_asks_before_it_is_submitted(
         app: MentorJournalApp, journal: Journal) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await open_evaluation(pilot)
+        await open_closing(pilot)
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceModal)
@@ -249,7 +243,7 @@ async def test_an_empty_evaluation_asks_before_it_is_submitted(
 async def test_rating_digits_go_to_the_table_only_and_it_keeps_the_cursor(
         app: MentorJournalApp, journal: Journal) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_evaluation(pilot)
+        screen = await open_closing(pilot)
         table = screen.query_one("#form-protege #goal-ratings", GoalRatings)
         first, second = table.goals[:2]
         table.focus()
@@ -278,3 +272,13 @@ async def test_the_evidence_shows_meeting_notes_as_plain_text(
         await pilot.pause()
         text = screen_text(app)
         assert "2026-09-15 Kick-off" in text and "# Kick-off" not in text
+
+
+async def test_a_shared_evaluation_opens_side_by_side(app: MentorJournalApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_evaluation(pilot)  # the demo's midpoint, shared
+        assert screen.query_one(TabbedContent).active == "shared"
+        assert "Ana sets the agenda and comes prepared." in screen_text(app)
+        await pilot.press("ctrl+k")  # the closing one: nothing in yet, the protégé's form
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "protege"

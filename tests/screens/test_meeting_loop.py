@@ -96,3 +96,20 @@ async def test_a_bad_homework_due_date_is_named_and_its_field_focused(
         assert error.startswith("Homework due date: 'soon' is not a date")
         assert empty_app.focused is row.query_one(".hw-due", Input)
     assert empty_journal.meetings.all() == []
+
+
+async def test_the_demo_review_agenda_is_on_the_next_meeting_form(
+    app: MentorJournalApp, journal: Journal
+) -> None:
+    agenda = journal.reviews.agenda()
+    assert len(agenda) == 2  # the demo review's items still to discuss
+    async with app.run_test(size=SIZE) as pilot:
+        await open_meetings(pilot)
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, MeetingFormModal)
+        options = form.query_one("#discussed", SelectionList)
+        assert options.option_count == len(agenda)
+        assert "Agenda from the review (2)" in visible_text(app)
+        prompts = [str(options.get_option_at_index(n).prompt) for n in range(len(agenda))]
+        assert all(item.summary in prompt for item, prompt in zip(agenda, prompts, strict=True))
