@@ -108,8 +108,8 @@ class EvaluationScreen(EvaluationDraftsMixin, SectionScreen):
         mentor = self.journal.evaluations.of(Role.MENTOR, self.kind)
         protege = self.journal.evaluations.of(Role.PROTEGE, self.kind)
         assert mentor is not None and protege is not None
-        yield SideBySide(mentor, protege, self.journal.evaluations.evaluated_goals(),
-                         (pair.mentor, pair.protege))
+        yield SideBySide(protege, mentor, self.journal.evaluations.evaluated_goals(),
+                         (pair.protege, pair.mentor))
         if self.kind is EvaluationKind.CLOSING and pair.closed_on is None:
             yield Button("Close the mentorship…", id="close", variant="warning")
 

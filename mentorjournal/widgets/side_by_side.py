@@ -18,7 +18,8 @@ def _rated(rating: int | None, comment: str) -> str:
 
 
 class SideBySide(Grid):
-    """A three-column grid: question, mentor's answer, protégé's answer."""
+    """A three-column grid: question, the protégé's answer, the mentor's (the protégé drives;
+    the export's table has the same order)."""
 
     DEFAULT_CSS = """
     SideBySide {
@@ -30,11 +31,12 @@ class SideBySide(Grid):
     }
     """
 
-    def __init__(self, mentor: Evaluation, protege: Evaluation, goals: list[Goal],
+    def __init__(self, protege: Evaluation, mentor: Evaluation, goals: list[Goal],
                  names: tuple[str, str]) -> None:
+        """`names`: the protégé's, then the mentor's."""
         super().__init__()
-        self._mentor = mentor
         self._protege = protege
+        self._mentor = mentor
         self._goals = goals
         self._names = names
 
@@ -45,19 +47,19 @@ class SideBySide(Grid):
             flagged = f"goal:{goal.id}" in points
             yield from self._row(
                 ("⚑ talking point\n" if flagged else "") + f"Goal: {goal.title}",
-                _rated(*rating_of(self._mentor, goal.id)),
                 _rated(*rating_of(self._protege, goal.id)),
+                _rated(*rating_of(self._mentor, goal.id)),
                 classes="talking-point" if flagged else "",
             )
         flagged = "match" in points
         yield from self._row(
             ("⚑ talking point\n" if flagged else "") + "How the match worked",
-            _rated(self._mentor.match_rating, ""), _rated(self._protege.match_rating, ""),
+            _rated(self._protege.match_rating, ""), _rated(self._mentor.match_rating, ""),
             classes="talking-point" if flagged else "",
         )
         for field, question in TEXT_QUESTIONS:
-            yield from self._row(question, getattr(self._mentor, field) or "—",
-                                 getattr(self._protege, field) or "—")
+            yield from self._row(question, getattr(self._protege, field) or "—",
+                                 getattr(self._mentor, field) or "—")
 
     @staticmethod
     def _row(*cells: str, classes: str = "") -> ComposeResult:

@@ -91,6 +91,8 @@ async def test_sealed_then_side_by_side_with_talking_points(app: MentorJournalAp
         await pilot.pause()
         text = screen_text(app)
         assert "walks" in text and "homework" in text
+        # the protégé's column first, as in the tabs and the export
+        assert text.index("homework") < text.index("walks")
         flagged = app.screen.query(".talking-point")
         assert flagged and "Lead the Q3 planning workshop" in str(flagged.first().render())
         assert app.screen.query_one(TabbedContent).active == "shared"
