@@ -185,6 +185,18 @@ class EvaluationService:
         return all((e := self.of(role, kind)) is not None and e.submitted_at is not None
                    for role in Role)
 
+    def headline(self) -> str:
+        """Home's figure: each evaluation begun, shared or how many of the two are in."""
+        parts = []
+        for kind in EvaluationKind:
+            found = [e for role in Role if (e := self.of(role, kind)) is not None]
+            if self.is_shared(kind):
+                parts.append(f"{kind.value.capitalize()} shared")
+            elif found:
+                done = sum(e.submitted_at is not None for e in found)
+                parts.append(f"{kind.value.capitalize()}: {done} of 2 submitted")
+        return " · ".join(parts) or "No evaluation yet"
+
     def is_sealed(self, role: Role, kind: EvaluationKind) -> bool:
         """A submitted evaluation stays hidden on screen until the other partner submits."""
         mine = self.of(role, kind)

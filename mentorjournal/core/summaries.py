@@ -66,8 +66,6 @@ def home_summaries(journal: Journal, *, include_private: bool = True) -> list[Se
     wins = journal.wins.all()
     entries = journal.entries.all(include_private=include_private)
     cards = journal.vision.all()
-    evaluations = journal.evaluations.count()
-    submitted = len(journal.evaluations.submitted())
     reviews = journal.reviews.all()
 
     goal_figure = _plural(len(active), "active goal")
@@ -118,7 +116,7 @@ def home_summaries(journal: Journal, *, include_private: bool = True) -> list[Se
         ),
         SectionSummary(
             "evaluation",
-            f"{submitted} of 2 evaluations submitted" if evaluations else "No evaluation yet",
+            journal.evaluations.headline(),
             "At midpoint and at the end, both evaluate, then share.",
         ),
         SectionSummary(

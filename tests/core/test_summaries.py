@@ -12,6 +12,8 @@ import pytest
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import (
     AgreementVersion,
+    Evaluation,
+    EvaluationKind,
     Goal,
     GoalStatus,
     Meeting,
@@ -98,3 +100,20 @@ def test_demo_with_every_meeting_100_days_back_shows_the_open_gap(journal: Journ
     assert (f"Overdue for a meeting: agreed every 14 days — {since_last} days since the last "
             "meeting.") in meetings.hint
     assert meetings.alert
+
+
+def test_the_evaluation_figure_says_each_evaluation_s_state(empty_journal: Journal) -> None:
+    """It said "3 of 2 evaluations submitted" once the midpoint was shared and one closing
+    evaluation was in: each kind is counted on its own."""
+    journal = empty_journal
+    assert _summary(journal, "evaluation").figure == "No evaluation yet"
+    draft = put(journal, Evaluation(kind=EvaluationKind.MIDPOINT, role=Role.PROTEGE))
+    assert _summary(journal, "evaluation").figure == "Midpoint: 0 of 2 submitted"
+    in_at = datetime(2026, 11, 30, 9)
+    put(journal, dataclasses.replace(draft, submitted_at=in_at))
+    assert _summary(journal, "evaluation").figure == "Midpoint: 1 of 2 submitted"
+    for kind, role in ((EvaluationKind.MIDPOINT, Role.MENTOR),
+                       (EvaluationKind.CLOSING, Role.MENTOR)):
+        put(journal, Evaluation(kind=kind, role=role, submitted_at=in_at))
+    assert (_summary(journal, "evaluation").figure
+            == "Midpoint shared · Closing: 1 of 2 submitted")
