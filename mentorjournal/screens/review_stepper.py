@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Static
 from mentorjournal.core.model import Review, ReviewItem, ReviewMark
 from mentorjournal.core.text import printable
 from mentorjournal.screens.base import JournalModal
+from mentorjournal.screens.drafts import leave_question
 from mentorjournal.widgets.footer import Footer
 from mentorjournal.widgets.keys import ADD, FORM, STATUS, Purpose
 
@@ -60,6 +61,7 @@ class ReviewStepperModal(JournalModal[Review]):
         super().__init__()
         self.items = list(items)
         self.index = 0
+        self._opened_with = list(items)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -127,6 +129,18 @@ class ReviewStepperModal(JournalModal[Review]):
         comment = self.query_one("#comment", Input)
         comment.focus()
         comment.action_end()
+
+    def action_dismiss_modal(self) -> None:
+        """Escape: close at once when nothing was marked or commented; else ask first."""
+        self._keep_comment()
+        if self.items == self._opened_with:
+            self.dismiss(None)
+        else:
+            self.app.push_screen(leave_question(keeps_drafts=False), self._leave_chosen)
+
+    def _leave_chosen(self, choice: str | None) -> None:
+        if choice == "discard":
+            self.dismiss(None)
 
     @on(Input.Submitted, "#comment")
     def _comment_done(self) -> None:

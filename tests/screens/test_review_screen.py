@@ -13,6 +13,7 @@ from mentorjournal.screens.review_screen import ReviewScreen, rating_chart
 from mentorjournal.screens.review_stepper import ReviewStepperModal
 from mentorjournal.widgets.keys import own_bindings
 from tests.conftest import SIZE, screen_text
+from tests.screens.test_forms import choice_labels
 from tests.screens.test_keys import footer_keys
 from tests.test_readme_tour import as_written, tour_paragraph
 
@@ -150,3 +151,28 @@ def test_dashboard_snapshot(snap_compare: Any, journal: Journal) -> None:
 
 def test_dashboard_snapshot_small(snap_compare: Any, journal: Journal) -> None:
     assert snap_compare(make_app(journal=journal), terminal_size=(80, 24), press=["r"])
+
+
+async def test_escape_asks_before_marks_and_comments_are_lost(app: MentorJournalApp) -> None:
+    """Escape in the comment field closed the stepper, losing every mark made so far."""
+    async with app.run_test(size=SIZE) as pilot:
+        stepper = await open_stepper(app, pilot)
+        await pilot.press("escape")  # nothing marked yet: closes at once
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+
+        stepper = await open_stepper(app, pilot)
+        await pilot.press("a", "c", *"ask Dana", "escape")
+        await pilot.pause()
+        assert choice_labels(app) == ("Keep editing", "Discard")
+        await pilot.press("escape")  # keep editing: all there
+        await pilot.pause()
+        assert app.screen is stepper
+        assert stepper.items[0].mark is ReviewMark.AGREED
+        assert comment_of(stepper) == "ask Dana"
+
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#choice-discard")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
