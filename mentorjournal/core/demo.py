@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
+from mentorjournal.core.evaluation import TEXT_QUESTIONS
 from mentorjournal.core.journal import Journal
 from mentorjournal.core.model import (
     Adjustment,
@@ -191,7 +193,7 @@ def build_demo(journal: Journal) -> None:
                 private=private, tags=("reflection",) if n % 2 else ("meetings",), body=body))
 
         _review(journal, start)
-        _midpoint(journal, (at(177, 9), at(178)), goal_ids)
+        _midpoint(journal, (at(178), at(177, 9)), goal_ids)
 
         for n, (text, kind, url) in enumerate([
             ("Run a room with calm and curiosity", VisionKind.TEXT, ""),
@@ -239,28 +241,35 @@ def _review(journal: Journal, start: date) -> Review:
     return review
 
 
+MIDPOINT = [
+    (Role.PROTEGE, [4, 2, 5, 3], (
+        "The homework: one small thing to try each time.",
+        "More practice on real meetings, fewer general talks.",
+        "Yes, though I cancelled twice in the summer.",
+        "Yes.",
+        "Say the point in the first ten minutes.",
+        "Run the Q3 workshop; a budget review before the winter.")),
+    (Role.MENTOR, [4, 4, 5, 2], (
+        "Ana sets the agenda and comes prepared.",
+        "I should send the articles I promise on time.",
+        "Mostly: two meetings slipped past the fortnight.",
+        "Yes, gladly.",
+        "Walking meetings suit hard topics.",
+        "Find Ana a budget review to sit in on.")),
+]
+"""Each partner's midpoint evaluation: the goals' ratings, then an answer to each of
+TEXT_QUESTIONS in order."""
+
+
 def _midpoint(journal: Journal, submitted: tuple[datetime, datetime], goal_ids: list[int]
               ) -> None:
-    """Both partners' midpoint evaluations, submitted (the mentor's first): shared."""
-    for submitted_at, (ratings, answers) in zip(submitted[::-1], (
-        ([4, 2, 5, 3], Evaluation(
-            role=Role.PROTEGE, match_rating=5,
-            what_worked="The homework: one small thing to try each time.",
-            what_to_change="More practice on real meetings, fewer general talks.",
-            agreement_kept="Yes, though I cancelled twice in the summer.",
-            would_do_again="Yes.",
-            biggest_learning="Say the point in the first ten minutes.",
-            what_next="Run the Q3 workshop; a budget review before the winter.")),
-        ([4, 4, 5, 2], Evaluation(
-            role=Role.MENTOR, match_rating=5,
-            what_worked="Ana sets the agenda and comes prepared.",
-            what_to_change="I should send the articles I promise on time.",
-            agreement_kept="Mostly: two meetings slipped past the fortnight.",
-            would_do_again="Yes, gladly.",
-            biggest_learning="Walking meetings suit hard topics.",
-            what_next="Find Ana a budget review to sit in on.")),
-    ), strict=True):
-        journal._records.add(dataclasses.replace(
-            answers, kind=EvaluationKind.MIDPOINT, submitted_at=submitted_at,
+    """Both partners' midpoint evaluations, submitted at `submitted` (the protégé's time,
+    then the mentor's): shared."""
+    for (role, ratings, answers), submitted_at in zip(MIDPOINT, submitted, strict=True):
+        evaluation = Evaluation(
+            role=role, kind=EvaluationKind.MIDPOINT, match_rating=5, submitted_at=submitted_at,
             goal_ratings=tuple(GoalRating(goal_id=g, rating=r)
-                               for g, r in zip(goal_ids, ratings, strict=True))))
+                               for g, r in zip(goal_ids, ratings, strict=True)))
+        by_field: dict[str, Any] = dict(
+            zip((field for field, _question in TEXT_QUESTIONS), answers, strict=True))
+        journal._records.add(dataclasses.replace(evaluation, **by_field))
